@@ -1,0 +1,48 @@
+namespace IwgPortal.Domain.Common;
+
+internal static class Guard
+{
+    public static string Text(string? value, string field, int maxLength)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw new DomainException($"{field} is required.");
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            throw new DomainException($"{field} must be at most {maxLength} characters.");
+        }
+
+        return trimmed;
+    }
+
+    public static string? OptionalText(string? value, string field, int maxLength)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        return trimmed.Length > maxLength
+            ? throw new DomainException($"{field} must be at most {maxLength} characters.")
+            : trimmed;
+    }
+
+    public static Uri? OptionalHttpUrl(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new DomainException($"{field} must be an absolute http(s) URL.");
+        }
+
+        return uri;
+    }
+}

@@ -1,0 +1,78 @@
+using IwgPortal.Domain.Common;
+using IwgPortal.Domain.Membership;
+using IwgPortal.Domain.Services;
+using IwgPortal.Domain.Tokens;
+using IwgPortal.Web.Hosting.Auth;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace IwgPortal.Web.Data;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, CurrentUser currentUser, TimeProvider clock)
+    : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<InfrastructureService> Services => Set<InfrastructureService>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Only for framework code (data-protection keys); audited records are saved with SaveChangesAsync.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => AuditTrail.Collect(ChangeTracker).Count == 0
+        ? base.SaveChanges(acceptAllChangesOnSuccess)
+        : throw new NotSupportedException("Use SaveChangesAsync: it writes the audit trail in the same transaction.");
+
+    /// <summary>
+    /// Saves, then writes one audit event per changed audited record, in one transaction: the
+    /// keys of new rows are known only after the first save.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = AuditTrail.Collect(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var now = clock.GetUtcNow();
+            AuditEvents.AddRange(pending.Select(p => p.ToEvent(now, currentUser.PersonId)));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Uri>().HaveConversion<string>().HaveMaxLength(2000);
+    }
+}

@@ -1,0 +1,27 @@
+using IwgPortal.Domain.Membership;
+using IwgPortal.Web.Features.Audit;
+using IwgPortal.Web.Features.Membership;
+using IwgPortal.Web.Features.Services;
+using Mediator;
+
+namespace IwgPortal.Web.Features.Home;
+
+/// <summary>What the working group is doing, for a visitor with thirty seconds.</summary>
+public sealed record GetHomeSummaryQuery : IQuery<HomeSummary>;
+
+public sealed record HomeSummary(IReadOnlyList<PersonItem> WorkingGroup, IReadOnlyList<ServiceItem> Services, IReadOnlyList<AuditItem> RecentActivity);
+
+public sealed class GetHomeSummaryHandler(ISender sender) : IQueryHandler<GetHomeSummaryQuery, HomeSummary>
+{
+    public async ValueTask<HomeSummary> Handle(GetHomeSummaryQuery query, CancellationToken cancellationToken)
+    {
+        var group = await sender.Send(new ListPeopleQuery(Role.WorkingGroupMember), cancellationToken);
+        var chairs = await sender.Send(new ListPeopleQuery(Role.Chair), cancellationToken);
+        var services = await sender.Send(new ListServicesQuery(), cancellationToken);
+        var activity = await sender.Send(new GetAuditTrailQuery(Limit: 8), cancellationToken);
+        var members = group.UnionBy(chairs, p => p.Id)
+            .OrderByDescending(p => p.Roles.Contains(Role.Chair)).ThenBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return new HomeSummary(members, services, activity);
+    }
+}

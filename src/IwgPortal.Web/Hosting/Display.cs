@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace IwgPortal.Web.Hosting;
+
+/// <summary>Small formatting rules shared by the pages.</summary>
+public static class Display
+{
+    public static string Relative(DateTimeOffset instant, DateTimeOffset now)
+    {
+        var delta = now - instant;
+        var future = delta < TimeSpan.Zero;
+        var span = future ? -delta : delta;
+        string text = span switch
+        {
+            _ when span < TimeSpan.FromMinutes(1) => "just now",
+            _ when span < TimeSpan.FromHours(1) => Plural((int)span.TotalMinutes, "minute"),
+            _ when span < TimeSpan.FromDays(1) => Plural((int)span.TotalHours, "hour"),
+            _ when span < TimeSpan.FromDays(60) => Plural((int)span.TotalDays, "day"),
+            _ => instant.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+        };
+        if (text == "just now" || span >= TimeSpan.FromDays(60))
+        {
+            return text;
+        }
+
+        return future ? "in " + text : text + " ago";
+    }
+
+    public static string Date(DateTimeOffset instant) => instant.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+
+    private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n.ToString(CultureInfo.InvariantCulture)} {unit}s";
+}

@@ -1,0 +1,106 @@
+using FluentValidation;
+using IwgPortal.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+
+namespace IwgPortal.Web.Hosting.Errors;
+
+/// <summary>
+/// The one place where exceptions become answers: RFC 9457 problem details on the API, and the
+/// same status with an error page for browsers. Pages use <see cref="AddTo"/> to show the same
+/// messages next to the fields.
+/// </summary>
+public static class ProblemMapping
+{
+    public const string ConcurrencyMessage = "Someone else changed this record while you were editing it. Reload to see their change, then apply yours again.";
+
+    public static int StatusFor(Exception exception) => exception switch
+    {
+        ValidationException => StatusCodes.Status400BadRequest,
+        BadHttpRequestException bad => bad.StatusCode,
+        NotFoundException => StatusCodes.Status404NotFound,
+        UnauthorizedAccessException => StatusCodes.Status401Unauthorized,
+        ForbiddenException => StatusCodes.Status403Forbidden,
+        DomainException or DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    public static ProblemDetails ToProblem(Exception exception)
+    {
+        var status = StatusFor(exception);
+        return exception switch
+        {
+            ValidationException v => new HttpValidationProblemDetails(
+                v.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+            {
+                Status = status,
+                Title = "The request has invalid fields.",
+            },
+            DbUpdateConcurrencyException => new ProblemDetails { Status = status, Title = "Conflict", Detail = ConcurrencyMessage },
+            BadHttpRequestException => new ProblemDetails { Status = status, Title = "Bad request", Detail = "The request could not be read: check its JSON and parameters." },
+            _ when status == StatusCodes.Status500InternalServerError => new ProblemDetails { Status = status, Title = "Something went wrong on our side." },
+            _ => new ProblemDetails { Status = status, Title = ReasonFor(status), Detail = exception.Message },
+        };
+    }
+
+    /// <summary>Adds the exception's messages to a page's model state; false if it is not a user error.</summary>
+    public static bool AddTo(this ModelStateDictionary modelState, Exception exception, string prefix = "Input")
+    {
+        switch (exception)
+        {
+            case ValidationException v:
+                foreach (var error in v.Errors)
+                {
+                    modelState.AddModelError(string.IsNullOrEmpty(error.PropertyName) ? string.Empty : $"{prefix}.{error.PropertyName}", error.ErrorMessage);
+                }
+
+                return true;
+            case DbUpdateConcurrencyException:
+                modelState.AddModelError(string.Empty, ConcurrencyMessage);
+                return true;
+            case DomainException or ForbiddenException or NotFoundException:
+                modelState.AddModelError(string.Empty, exception.Message);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static string ReasonFor(int status) => status switch
+    {
+        400 => "Bad request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not found",
+        409 => "Conflict",
+        _ => "Error",
+    };
+}
+
+/// <summary>Writes problem details for API requests; browsers get the error page.</summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var status = ProblemMapping.StatusFor(exception);
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = ProblemMapping.ToProblem(exception),
+            Exception = exception,
+        });
+    }
+}

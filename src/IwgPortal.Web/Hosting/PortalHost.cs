@@ -1,0 +1,171 @@
+using FluentValidation;
+using IwgPortal.Web.Data;
+using IwgPortal.Web.Features.Account;
+using IwgPortal.Web.Features.Audit;
+using IwgPortal.Web.Features.Markdown;
+using IwgPortal.Web.Features.Membership;
+using IwgPortal.Web.Features.Services;
+using IwgPortal.Web.Hosting.Auth;
+using IwgPortal.Web.Hosting.Errors;
+using IwgPortal.Web.Hosting.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using OpenTelemetry.Metrics;
+using Scalar.AspNetCore;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace IwgPortal.Web.Hosting;
+
+/// <summary>How the portal is composed: services in <see cref="AddPortal"/>, the pipeline in <see cref="UsePortal"/>.</summary>
+public static class PortalHost
+{
+    /// <summary>
+    /// Uses ConnectionStrings:Portal when set; otherwise starts the embedded PostgreSQL and points
+    /// the configuration at it. Returns the embedded server, if one was started.
+    /// </summary>
+    public static EmbeddedPostgres? EnsureDatabase(WebApplicationBuilder builder)
+    {
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Portal")))
+        {
+            return null;
+        }
+
+        var bin = EmbeddedPostgres.FindBinaries(EmbeddedPostgres.DefaultSearchPath());
+        var dataDirectory = builder.Configuration["Embedded:DataDirectory"]
+            ?? EmbeddedPostgres.DefaultDataDirectory(EmbeddedPostgres.MajorVersion(bin));
+        var server = EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = dataDirectory }, Console.WriteLine);
+        builder.Configuration["ConnectionStrings:Portal"] = server.CreateDatabase("iwg_portal");
+        return server;
+    }
+
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder, bool embeddedDatabase)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var environment = builder.Environment;
+
+        services.AddSerilog((_, logger) =>
+        {
+            logger.ReadFrom.Configuration(configuration).Enrich.FromLogContext();
+            if (environment.IsProduction())
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+            else
+            {
+                logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(DemoMode.From(configuration, environment, embeddedDatabase));
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+
+        services.AddDbContext<PortalDbContext>(o => o
+            .UseNpgsql(configuration.GetConnectionString("Portal"), npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
+            .UseSnakeCaseNamingConvention());
+        services.AddDataProtection().SetApplicationName("iwg-portal").PersistKeysToDbContext<PortalDbContext>();
+
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining<PortalDbContext>(ServiceLifetime.Singleton);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddPortalAuth(configuration, environment);
+        services.AddPortalRateLimits(configuration);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "iwg.af";
+            o.Cookie.SecurePolicy = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.HeaderName = ApiAntiforgery.HeaderName;
+        });
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            o.Conventions.AuthorizeFolder("/Account", Policies.SignedIn);
+            o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Account/Demo");
+            o.Conventions.AllowAnonymousToPage("/Account/Denied");
+        });
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddMeter("Npgsql")
+            .AddPrometheusExporter());
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Behind a load balancer (deploy/k8s) the proxy is the one who knows the client.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = ProblemMapping.StatusFor,
+        });
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        if (app.Environment.IsProduction())
+        {
+            app.UseHsts();
+        }
+
+        var gitHub = app.Services.GetRequiredService<GitHubOptions>();
+        app.UseSecurityHeaders(gitHub.IsConfigured ? new Uri(gitHub.AuthorizationEndpoint).GetLeftPart(UriPartial.Authority) : null);
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseApiAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("IWG Portal API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+
+        app.MapAccountApi();
+        app.MapMembershipApi();
+        app.MapServicesApi();
+        app.MapMarkdownApi();
+        app.MapAuditApi();
+        app.MapRazorPages();
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+            if (addresses is { Count: > 0 })
+            {
+                Console.WriteLine($"IWG Portal is running at {string.Join(", ", addresses)}" +
+                    (app.Services.GetRequiredService<DemoMode>().IsEnabled ? " — demo sign-in at /account/demo" : string.Empty));
+            }
+        });
+        return app;
+    }
+}
