@@ -25,12 +25,13 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     private string? _connectionString;
 
     public PortalFactory()
-        : this(new Dictionary<string, string?>())
+        : this(new Dictionary<string, string?>(), "Development", kestrel: false, connectionString: null, clock: null)
     {
     }
 
-    public PortalFactory(IDictionary<string, string?> settings, string environment = "Development", bool kestrel = false, string? connectionString = null)
+    private PortalFactory(IDictionary<string, string?> settings, string environment, bool kestrel, string? connectionString, TimeProvider? clock)
     {
+        Clock = clock;
         _settings = new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "true",
@@ -51,6 +52,13 @@ public partial class PortalFactory : WebApplicationFactory<Program>
             UseKestrel(0);
         }
     }
+
+    /// <summary>A portal configured like an operator would: settings, environment, a real port, a shared database, a clock.</summary>
+    public static PortalFactory Create(IDictionary<string, string?>? settings = null, string environment = "Development", bool kestrel = false, string? connectionString = null, TimeProvider? clock = null) =>
+        new(settings ?? new Dictionary<string, string?>(), environment, kestrel, connectionString, clock);
+
+    /// <summary>Replaces the portal's clock (a process boundary), e.g. to let tokens expire.</summary>
+    public TimeProvider? Clock { get; }
 
     public string ConnectionString => _connectionString ??= TestPostgres.CreateDatabase();
 
@@ -73,6 +81,11 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        if (Clock is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(Clock));
+        }
     }
 
     /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
@@ -93,7 +106,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Creates a person holding the given roles from now on, as if they had signed in with GitHub.</summary>
     public Task<int> CreatePersonAsync(string login, params Role[] roles) => WithDbAsync(async db =>
     {
-        var now = TimeProvider.System.GetUtcNow();
+        var now = (Clock ?? TimeProvider.System).GetUtcNow();
         var person = new Person(Random.Shared.NextInt64(1, 1_000_000_000), login, login, null, now);
         db.People.Add(person);
         await db.SaveChangesAsync();
@@ -118,7 +131,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
 
     public Task<string> IssueTokenAsync(int personId, TimeSpan lifetime) => WithDbAsync(async db =>
     {
-        var now = TimeProvider.System.GetUtcNow();
+        var now = (Clock ?? TimeProvider.System).GetUtcNow();
         var (token, secret) = ApiToken.Issue(personId, "test", now + lifetime, now);
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync();
