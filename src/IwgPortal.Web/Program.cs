@@ -27,7 +27,13 @@ try
         return 0;
     }
 
-    await app.Services.PrepareDatabaseAsync(migrate: app.Configuration.GetValue("Database:MigrateOnStartup", true));
+    // In production a migration job prepares the database once per release (deploy/k8s/migrate-job.yaml),
+    // so replicas neither race to seed nor refuse to start while the database is away.
+    if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+    {
+        await app.Services.PrepareDatabaseAsync(migrate: true);
+    }
+
     await app.RunAsync();
     return 0;
 }

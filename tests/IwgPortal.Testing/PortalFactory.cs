@@ -88,8 +88,16 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
-    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>
+    /// A client that keeps cookies and shows redirects instead of following them, over https as a
+    /// production browser would be (secure-only cookies are then sent back).
+    /// </summary>
+    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("https://localhost"),
+    });
 
     public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> work)
     {

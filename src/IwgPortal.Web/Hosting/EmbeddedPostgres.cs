@@ -226,12 +226,23 @@ public sealed class EmbeddedPostgres : IDisposable
         File.Delete(pidFile);
     }
 
-    private static bool IsPostgres(int pid)
+    /// <summary>Whether a live (not zombie) PostgreSQL server process has this id.</summary>
+    public static bool IsPostgres(int pid)
     {
-        var comm = $"/proc/{pid}/comm";
+        var stat = $"/proc/{pid}/stat";
         try
         {
-            return File.Exists(comm) && File.ReadAllText(comm).Trim() is "postgres" or "postmaster";
+            if (!File.Exists(stat))
+            {
+                return false;
+            }
+
+            // /proc/<pid>/stat is "pid (comm) state ...": a zombie (Z) or dead (X) process holds nothing.
+            var text = File.ReadAllText(stat);
+            var close = text.LastIndexOf(')');
+            var comm = text[(text.IndexOf('(', StringComparison.Ordinal) + 1)..close];
+            var state = text[(close + 2)..].FirstOrDefault();
+            return comm is "postgres" or "postmaster" && state is not ('Z' or 'X');
         }
         catch (IOException)
         {

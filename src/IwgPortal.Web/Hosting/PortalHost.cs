@@ -34,10 +34,13 @@ public static class PortalHost
             return null;
         }
 
-        var bin = EmbeddedPostgres.FindBinaries(EmbeddedPostgres.DefaultSearchPath());
+        // Embedded:SearchPath (folders separated by ':') replaces PATH and /usr/lib/postgresql/*/bin.
+        var searchPath = builder.Configuration["Embedded:SearchPath"]?.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            ?? EmbeddedPostgres.DefaultSearchPath();
+        var bin = EmbeddedPostgres.FindBinaries(searchPath);
         var dataDirectory = builder.Configuration["Embedded:DataDirectory"]
             ?? EmbeddedPostgres.DefaultDataDirectory(EmbeddedPostgres.MajorVersion(bin));
-        var server = EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = dataDirectory }, Console.WriteLine);
+        var server = EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = dataDirectory, SearchPath = [bin] }, Console.WriteLine);
         builder.Configuration["ConnectionStrings:Portal"] = server.CreateDatabase("iwg_portal");
         return server;
     }
@@ -80,6 +83,7 @@ public static class PortalHost
         services.AddValidatorsFromAssemblyContaining<PortalDbContext>(ServiceLifetime.Singleton);
 
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddPortalAuth(configuration, environment);
         services.AddPortalRateLimits(configuration);
@@ -122,10 +126,14 @@ public static class PortalHost
             app.UseForwardedHeaders();
         }
 
+        app.UseSerilogRequestLogging();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
             StatusCodeSelector = ProblemMapping.StatusFor,
+
+            // A 4xx from bad input is an answer, not an incident: only server errors are logged as such.
+            SuppressDiagnosticsCallback = context => ProblemMapping.StatusFor(context.Exception) < 500,
         });
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
@@ -136,7 +144,6 @@ public static class PortalHost
 
         var gitHub = app.Services.GetRequiredService<GitHubOptions>();
         app.UseSecurityHeaders(gitHub.IsConfigured ? new Uri(gitHub.AuthorizationEndpoint).GetLeftPart(UriPartial.Authority) : null);
-        app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

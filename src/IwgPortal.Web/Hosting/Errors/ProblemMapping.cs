@@ -80,7 +80,7 @@ public static class ProblemMapping
 }
 
 /// <summary>Writes problem details for API requests; browsers get the error page.</summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -90,17 +90,18 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
 
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        // By now the request path is the error page's; the original path says whether this was an API call.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
+        // Written as problem JSON whatever the Accept header says: API clients get one format for errors.
+        var problem = ProblemMapping.ToProblem(exception);
+        problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? httpContext.TraceIdentifier;
         httpContext.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = ProblemMapping.ToProblem(exception),
-            Exception = exception,
-        });
+        await Results.Problem(problem).ExecuteAsync(httpContext);
+        return true;
     }
 }
