@@ -70,7 +70,7 @@ public sealed class ApiToken : IAudited
 
         if (expiresAt - now > MaxLifetime)
         {
-            throw new DomainException("A token can live at most one year.");
+            throw new DomainException("A token can live at most 366 days.");
         }
 
         var secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))

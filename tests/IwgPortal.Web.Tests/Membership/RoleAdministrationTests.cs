@@ -129,3 +129,42 @@ public class RoleAdministrationTests(PortalFactory portal) : IClassFixture<Porta
         roles.ShouldBe([Role.Contractor, Role.WorkingGroupMember], ignoreOrder: true);
     }
 }
+
+public class ConcurrentGrantTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Two_admins_granting_the_same_role_at_once_yield_one_grant_and_one_conflict()
+    {
+        using var first = await portal.CreateApiClientAsync("cg-admin1", Role.Admin);
+        using var second = await portal.CreateApiClientAsync("cg-admin2", Role.Admin);
+        var personId = await portal.CreatePersonAsync("cg-target");
+
+        for (var round = 0; round < 5; round++)
+        {
+            var role = round % 2 == 0 ? "BoardMember" : "Treasurer";
+            var from = new DateTimeOffset(2030 + round, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            var body = new { role, from, to = from.AddYears(1) };
+            var responses = await Task.WhenAll(
+                first.PostAsJsonAsync($"/api/admin/people/{personId}/roles", body),
+                second.PostAsJsonAsync($"/api/admin/people/{personId}/roles", body));
+
+            responses.Select(r => r.StatusCode).ShouldBe([HttpStatusCode.Created, HttpStatusCode.Conflict], ignoreOrder: true);
+        }
+
+        (await portal.WithDbAsync(db => db.RoleGrants.CountAsync(g => g.PersonId == personId))).ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task The_database_refuses_overlapping_terms_written_around_the_domain()
+    {
+        var personId = await portal.CreatePersonAsync("cg-sql", Role.Chair);
+        await using var connection = new Npgsql.NpgsqlConnection(portal.ConnectionString);
+        await connection.OpenAsync();
+        await using var insert = new Npgsql.NpgsqlCommand(
+            "INSERT INTO role_grants (person_id, role, \"from\", \"to\", granted_at) VALUES (@p, 'Chair', now() - interval '1 day', NULL, now())", connection);
+        insert.Parameters.AddWithValue("p", personId);
+
+        var error = await Should.ThrowAsync<Npgsql.PostgresException>(() => insert.ExecuteNonQueryAsync());
+        error.SqlState.ShouldBe("23P01");
+    }
+}

@@ -83,15 +83,16 @@ public class RateLimitTests
         await using var portal = PortalFactory.Create(new Dictionary<string, string?> { ["RateLimits:SignInsPerMinute"] = "3" });
         using var client = portal.CreateClient();
 
+        // Attempts without a valid form are refused (400) but still count.
         for (var i = 0; i < 3; i++)
         {
-            (await client.GetAsync(new Uri("/account/signin", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await client.PostAsync(new Uri("/account/demo", UriKind.Relative), new FormUrlEncodedContent([]))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         }
 
-        var limited = await client.GetAsync(new Uri("/account/signin", UriKind.Relative));
+        var limited = await client.PostAsync(new Uri("/account/demo", UriKind.Relative), new FormUrlEncodedContent([]));
         await ProblemDetailsTests.ShouldBeProblem(limited, HttpStatusCode.TooManyRequests);
         limited.Headers.RetryAfter.ShouldNotBeNull();
-        (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync(new Uri("/account/signin", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

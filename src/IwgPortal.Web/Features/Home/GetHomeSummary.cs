@@ -16,10 +16,9 @@ public sealed class GetHomeSummaryHandler(ISender sender) : IQueryHandler<GetHom
     public async ValueTask<HomeSummary> Handle(GetHomeSummaryQuery query, CancellationToken cancellationToken)
     {
         var group = await sender.Send(new ListPeopleQuery(Role.WorkingGroupMember), cancellationToken);
-        var chairs = await sender.Send(new ListPeopleQuery(Role.Chair), cancellationToken);
         var services = await sender.Send(new ListServicesQuery(), cancellationToken);
         var activity = await sender.Send(new GetAuditTrailQuery(Limit: 8), cancellationToken);
-        var members = group.UnionBy(chairs, p => p.Id)
+        var members = group
             .OrderByDescending(p => p.Roles.Contains(Role.Chair)).ThenBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase)
             .ToList();
         return new HomeSummary(members, services, activity);

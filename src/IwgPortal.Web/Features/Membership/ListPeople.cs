@@ -18,7 +18,9 @@ public sealed class ListPeopleHandler(PortalDbContext db, TimeProvider clock) : 
         var people = db.People.AsNoTracking();
         if (query.Role is { } role)
         {
-            people = people.Where(p => p.RoleGrants.Any(g => g.Role == role && g.From <= now && (g.To == null || now < g.To)));
+            // The chair is a working-group member whether or not that role was granted separately (RoleSet).
+            var held = role == Role.WorkingGroupMember ? new[] { Role.WorkingGroupMember, Role.Chair } : [role];
+            people = people.Where(p => p.RoleGrants.Any(g => held.Contains(g.Role) && g.From <= now && (g.To == null || now < g.To)));
         }
 
         var rows = await people
@@ -32,6 +34,6 @@ public sealed class ListPeopleHandler(PortalDbContext db, TimeProvider clock) : 
                 Roles = p.RoleGrants.Where(g => g.From <= now && (g.To == null || now < g.To)).Select(g => g.Role).ToList(),
             })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(p => new PersonItem(p.Id, p.Login, p.DisplayName, p.AvatarUrl?.ToString(), [.. p.Roles.Distinct().Order()]))];
+        return [.. rows.Select(p => new PersonItem(p.Id, p.Login, p.DisplayName, p.AvatarUrl?.ToString(), [.. new RoleSet(p.Roles).Roles.Where(r => r != Role.CommunityMember).Order()]))];
     }
 }

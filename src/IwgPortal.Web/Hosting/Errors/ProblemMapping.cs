@@ -14,6 +14,8 @@ namespace IwgPortal.Web.Hosting.Errors;
 /// </summary>
 public static class ProblemMapping
 {
+    public const string DuplicateMessage = "This conflicts with a record that already exists; someone may have just done the same.";
+
     public const string ConcurrencyMessage = "Someone else changed this record while you were editing it. Reload to see their change, then apply yours again.";
 
     public static int StatusFor(Exception exception) => exception switch
@@ -24,6 +26,7 @@ public static class ProblemMapping
         UnauthorizedAccessException => StatusCodes.Status401Unauthorized,
         ForbiddenException => StatusCodes.Status403Forbidden,
         DomainException or DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "23505" or "23P01" } } => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -39,6 +42,7 @@ public static class ProblemMapping
                 Title = "The request has invalid fields.",
             },
             DbUpdateConcurrencyException => new ProblemDetails { Status = status, Title = "Conflict", Detail = ConcurrencyMessage },
+            DbUpdateException when status == StatusCodes.Status409Conflict => new ProblemDetails { Status = status, Title = "Conflict", Detail = DuplicateMessage },
             BadHttpRequestException => new ProblemDetails { Status = status, Title = "Bad request", Detail = "The request could not be read: check its JSON and parameters." },
             _ when status == StatusCodes.Status500InternalServerError => new ProblemDetails { Status = status, Title = "Something went wrong on our side." },
             _ => new ProblemDetails { Status = status, Title = ReasonFor(status), Detail = exception.Message },
@@ -59,6 +63,9 @@ public static class ProblemMapping
                 return true;
             case DbUpdateConcurrencyException:
                 modelState.AddModelError(string.Empty, ConcurrencyMessage);
+                return true;
+            case DbUpdateException when StatusFor(exception) == StatusCodes.Status409Conflict:
+                modelState.AddModelError(string.Empty, DuplicateMessage);
                 return true;
             case DomainException or ForbiddenException or NotFoundException:
                 modelState.AddModelError(string.Empty, exception.Message);

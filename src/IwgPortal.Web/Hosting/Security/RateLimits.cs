@@ -55,9 +55,11 @@ internal static class RateLimits
             QueueLimit = 0,
         });
 
+    /// <summary>Sign-in attempts: the forms' posts and GitHub's callbacks, not the pages that offer them.</summary>
     private static bool IsSignIn(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/account/signin") || context.Request.Path.StartsWithSegments("/signin-github")
-        || (context.Request.Path.StartsWithSegments("/account/demo") && HttpMethods.IsPost(context.Request.Method));
+        context.Request.Path.StartsWithSegments("/signin-github")
+        || (HttpMethods.IsPost(context.Request.Method)
+            && (context.Request.Path.StartsWithSegments("/account/signin") || context.Request.Path.StartsWithSegments("/account/demo")));
 
     private static bool IsWrite(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method)
