@@ -13,9 +13,9 @@ public static class Display
         string text = span switch
         {
             _ when span < TimeSpan.FromMinutes(1) => "just now",
-            _ when span < TimeSpan.FromHours(1) => Plural((int)span.TotalMinutes, "minute"),
-            _ when span < TimeSpan.FromDays(1) => Plural((int)span.TotalHours, "hour"),
-            _ when span < TimeSpan.FromDays(60) => Plural((int)span.TotalDays, "day"),
+            _ when span < TimeSpan.FromHours(1) => Plural((int)Math.Round(span.TotalMinutes), "minute"),
+            _ when span < TimeSpan.FromDays(1) => Plural((int)Math.Round(span.TotalHours), "hour"),
+            _ when span < TimeSpan.FromDays(60) => Plural((int)Math.Round(span.TotalDays), "day"),
             _ => instant.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
         };
         if (text == "just now" || span >= TimeSpan.FromDays(60))

@@ -9,14 +9,17 @@
     var target = document.getElementById(area.getAttribute("data-preview"));
     if (!target || !csrf) { return; }
     var timer = null;
+    var latest = 0;
     var render = function () {
+      // Answers can arrive out of order: only the one for the newest text may fill the preview.
+      var request = ++latest;
       fetch("/api/markdown/preview", {
         method: "POST",
         credentials: "same-origin",
         headers: { "Content-Type": "application/json", "X-CSRF-TOKEN": csrf.content },
         body: JSON.stringify({ text: area.value })
       }).then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (body) { if (body) { target.innerHTML = body.html; } })
+        .then(function (body) { if (body && request === latest) { target.innerHTML = body.html; } })
         .catch(function () { /* the preview is a convenience; typing goes on */ });
     };
     area.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(render, 300); });
