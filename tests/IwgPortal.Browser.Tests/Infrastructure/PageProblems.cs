@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace IwgPortal.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// What went wrong in a page that a person would not see: console errors, uncaught exceptions and
+/// Content-Security-Policy violations (recorded in the page itself by <see cref="InitScript"/>).
+/// </summary>
+public sealed class PageProblems
+{
+    /// <summary>Runs before any script of every document in the context.</summary>
+    public const string InitScript = """
+        window.__cspViolations = [];
+        document.addEventListener("securitypolicyviolation", function (e) {
+            window.__cspViolations.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber);
+        });
+        """;
+
+    private readonly ConcurrentQueue<string> _errors = new();
+    private readonly IPage _page;
+
+    private PageProblems(IPage page)
+    {
+        _page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !IsKnownPortalIssue(message))
+            {
+                _errors.Enqueue($"console: {message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => _errors.Enqueue($"uncaught: {error}");
+    }
+
+    /// <summary>
+    /// The portal has no favicon, so Chromium's own request for /favicon.ico logs a 404 on every
+    /// page (whenever it happens to be made). Reported; remove this once wwwroot has an icon.
+    /// </summary>
+    private static bool IsKnownPortalIssue(IConsoleMessage message) =>
+        message.Location.Contains("/favicon.ico:", StringComparison.Ordinal) && message.Text.Contains("404 (Not Found)", StringComparison.Ordinal);
+
+    public static PageProblems Watch(IPage page) => new(page);
+
+    /// <summary>Console errors and uncaught exceptions seen so far, in any document of the page.</summary>
+    public IReadOnlyList<string> Errors => [.. _errors];
+
+    /// <summary>CSP violations reported in the current document.</summary>
+    public async Task<IReadOnlyList<string>> CspViolationsAsync() =>
+        await _page.EvaluateAsync<string[]>("() => window.__cspViolations ?? ['the CSP recorder did not run']");
+
+    public async Task ShouldBeNoneAsync()
+    {
+        Errors.ShouldBeEmpty("the page logged errors");
+        (await CspViolationsAsync()).ShouldBeEmpty("the page violated its Content-Security-Policy");
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+
+namespace IwgPortal.Browser.Tests.Infrastructure;
+
+/// <summary>Full-page screenshots into tests/results/screenshots/: artefacts to look at, not assertions.</summary>
+public static class Screenshots
+{
+    private static readonly Lazy<string> Folder = new(() =>
+    {
+        var folder = Path.Combine(RepositoryRoot(), "tests", "results", "screenshots");
+        Directory.CreateDirectory(folder);
+        return folder;
+    });
+
+    public static async Task<string> SaveAsync(IPage page, string name)
+    {
+        var path = Path.Combine(Folder.Value, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "IwgPortal.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No IwgPortal.sln above {AppContext.BaseDirectory}.");
+    }
+}
