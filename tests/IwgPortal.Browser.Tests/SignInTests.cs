@@ -28,6 +28,22 @@ public class SignInTests(PortalBrowser world) : BrowserTest(world)
     }
 
     [Fact]
+    public async Task A_signed_in_person_signs_out_through_the_menu()
+    {
+        await SignInAsDemoPersonAsync("lena-fischer");
+
+        await AccountMenu.ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Expect(Page, "signing out lands on the home page").ToHaveURLAsync(World.RootUri.ToString());
+        await Expect(SignInLink).ToBeVisibleAsync();
+        await Expect(AccountMenu).ToHaveCountAsync(0);
+        await Page.GotoAsync("/account");
+        await Expect(Page, "the profile asks a signed-out visitor to sign in").ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/signin"));
+        await Problems.ShouldBeNoneAsync();
+    }
+
+    [Fact]
     public async Task A_person_signs_in_with_GitHub_and_sees_their_login_on_their_profile()
     {
         var requested = new ConcurrentQueue<string>();
