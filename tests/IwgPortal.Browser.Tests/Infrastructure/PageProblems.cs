@@ -25,20 +25,13 @@ public sealed class PageProblems
         _page = page;
         page.Console += (_, message) =>
         {
-            if (message.Type == "error" && !IsKnownPortalIssue(message))
+            if (message.Type == "error")
             {
                 _errors.Enqueue($"console: {message.Text} ({message.Location})");
             }
         };
         page.PageError += (_, error) => _errors.Enqueue($"uncaught: {error}");
     }
-
-    /// <summary>
-    /// The portal has no favicon, so Chromium's own request for /favicon.ico logs a 404 on every
-    /// page (whenever it happens to be made). Reported; remove this once wwwroot has an icon.
-    /// </summary>
-    private static bool IsKnownPortalIssue(IConsoleMessage message) =>
-        message.Location.Contains("/favicon.ico:", StringComparison.Ordinal) && message.Text.Contains("404 (Not Found)", StringComparison.Ordinal);
 
     public static PageProblems Watch(IPage page) => new(page);
 
