@@ -97,3 +97,113 @@ public sealed class EmbeddedPostgresTests : IDisposable
         return command.ExecuteScalar() is int value ? value : 0;
     }
 }
+
+/// <summary>The first README command, as a process: dotnet IwgPortal.Web.dll with nothing configured.</summary>
+public sealed class PortalProcessTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "iwg-process-test", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task With_nothing_configured_it_serves_demo_data_and_ctrl_c_stops_postgres_too()
+    {
+        var data = Path.Combine(_directory, "data");
+        using var portal = StartPortal(new Dictionary<string, string>
+        {
+            ["Embedded__DataDirectory"] = data,
+            ["ConnectionStrings__Portal"] = string.Empty,
+        });
+        var url = await WaitForUrlAsync(portal);
+
+        using var http = new HttpClient();
+        (await http.GetStringAsync(new Uri(url, "/account/demo"))).ShouldContain("Priya Raman");
+        var postgresPid = int.Parse(File.ReadLines(Path.Combine(data, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+        EmbeddedPostgres.IsPostgres(postgresPid).ShouldBeTrue();
+
+        await InterruptAsync(portal);
+
+        portal.ExitCode.ShouldBe(0);
+        File.Exists(Path.Combine(data, "postmaster.pid")).ShouldBeFalse();
+        EmbeddedPostgres.IsPostgres(postgresPid).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task With_a_connection_string_no_embedded_server_is_started()
+    {
+        var connectionString = await Testing.TestPostgres.CreateDatabaseAsync();
+        using var portal = StartPortal(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Portal"] = connectionString,
+            ["Embedded__SearchPath"] = Directory.CreateDirectory(Path.Combine(_directory, "no-binaries")).FullName,
+            ["Embedded__DataDirectory"] = Path.Combine(_directory, "never-created"),
+        });
+        var url = await WaitForUrlAsync(portal);
+
+        using var http = new HttpClient();
+        (await http.GetStringAsync(new Uri(url, "/health/ready"))).ShouldBe("Healthy");
+        Directory.Exists(Path.Combine(_directory, "never-created")).ShouldBeFalse();
+
+        await InterruptAsync(portal);
+        portal.ExitCode.ShouldBe(0);
+    }
+
+    private static Process StartPortal(Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IwgPortal.Web.dll"));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Reads the portal's output until it prints where it listens (it picks a free port).</summary>
+    private static async Task<Uri> WaitForUrlAsync(Process portal)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (await portal.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            var at = line.IndexOf("IWG Portal is running at ", StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var address = line[(at + "IWG Portal is running at ".Length)..].Split([' ', ','], StringSplitOptions.RemoveEmptyEntries)[0];
+                _ = portal.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                _ = portal.StandardError.ReadToEndAsync(CancellationToken.None);
+                return new Uri(address);
+            }
+        }
+
+        throw new InvalidOperationException("The portal exited before serving: " + await portal.StandardError.ReadToEndAsync(CancellationToken.None));
+    }
+
+    /// <summary>What Ctrl+C does in a terminal: SIGINT to the portal.</summary>
+    private static async Task InterruptAsync(Process portal)
+    {
+        using (var kill = Process.Start("kill", ["-INT", portal.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await portal.WaitForExitAsync(timeout.Token);
+    }
+}
