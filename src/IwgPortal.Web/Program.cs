@@ -9,7 +9,7 @@ try
 {
     embedded = PortalHost.EnsureDatabase(builder);
 }
-catch (PostgresBinariesNotFoundException ex)
+catch (Exception ex) when (ex is PostgresBinariesNotFoundException or EmbeddedPostgresInUseException)
 {
     await Console.Error.WriteLineAsync(ex.Message);
     return 1;
@@ -34,7 +34,16 @@ try
         await app.Services.PrepareDatabaseAsync(migrate: true);
     }
 
-    await app.RunAsync();
+    try
+    {
+        await app.RunAsync();
+    }
+    catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+    {
+        await Console.Error.WriteLineAsync($"{ex.Message} Stop whatever uses it, or pick another address: dotnet run --project src/IwgPortal.Web --urls http://localhost:5081");
+        return 1;
+    }
+
     return 0;
 }
 finally

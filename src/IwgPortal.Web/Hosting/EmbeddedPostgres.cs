@@ -10,6 +10,11 @@ public sealed class PostgresBinariesNotFoundException(string message) : Exceptio
 {
 }
 
+/// <summary>Another running portal already owns the embedded cluster's folder.</summary>
+public sealed class EmbeddedPostgresInUseException(string message) : Exception(message)
+{
+}
+
 public sealed class EmbeddedPostgresOptions
 {
     /// <summary>Where the cluster lives; created on first start and reused afterwards.</summary>
@@ -36,8 +41,11 @@ public sealed class EmbeddedPostgres : IDisposable
     private readonly Action<string> _log;
     private bool _stopped;
 
-    private EmbeddedPostgres(string binDirectory, string dataDirectory, int port, Action<string> log)
+    private readonly FileStream _ownership;
+
+    private EmbeddedPostgres(string binDirectory, string dataDirectory, int port, FileStream ownership, Action<string> log)
     {
+        _ownership = ownership;
         _binDirectory = binDirectory;
         DataDirectory = dataDirectory;
         Port = port;
@@ -119,6 +127,39 @@ public sealed class EmbeddedPostgres : IDisposable
         log ??= _ => { };
         var bin = FindBinaries(options.SearchPath);
         var data = Path.GetFullPath(options.DataDirectory);
+        var ownership = Own(data);
+        try
+        {
+            return StartOwned(bin, data, ownership, options, log);
+        }
+        catch
+        {
+            ownership.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A lock beside the data folder, held while this process runs: a second portal on the same
+    /// folder is told so, instead of mistaking the first one's server for a leftover of a crash.
+    /// The operating system releases it when the process dies, however it dies.
+    /// </summary>
+    private static FileStream Own(string data)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(data)!);
+        try
+        {
+            return new FileStream(data + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new EmbeddedPostgresInUseException(
+                $"Another IWG Portal is running on the embedded database in {data}: stop it first, or set Embedded__DataDirectory to another folder.");
+        }
+    }
+
+    private static EmbeddedPostgres StartOwned(string bin, string data, FileStream ownership, EmbeddedPostgresOptions options, Action<string> log)
+    {
         if (!File.Exists(Path.Combine(data, "PG_VERSION")))
         {
             InitCluster(bin, data, options, log);
@@ -137,7 +178,7 @@ public sealed class EmbeddedPostgres : IDisposable
                 Run(Path.Combine(bin, "pg_ctl"),
                     ["start", "-D", data, "-w", "-t", "60", "-l", Path.Combine(data, "server.log"), "-o", $"-p {port}"]);
                 log($"PostgreSQL started on 127.0.0.1:{port} (data: {data})");
-                return new EmbeddedPostgres(bin, data, port, log);
+                return new EmbeddedPostgres(bin, data, port, ownership, log);
             }
             catch (InvalidOperationException ex)
             {
@@ -166,9 +207,20 @@ public sealed class EmbeddedPostgres : IDisposable
         {
             _log("PostgreSQL did not stop cleanly: " + ex.Message);
         }
+        finally
+        {
+            _ownership.Dispose();
+        }
     }
 
     public void Dispose() => Stop();
+
+    /// <summary>What the operating system does when this process is killed: the server keeps running, the lock goes.</summary>
+    internal void AbandonAsIfKilled()
+    {
+        _stopped = true;
+        _ownership.Dispose();
+    }
 
     private static void InitCluster(string bin, string data, EmbeddedPostgresOptions options, Action<string> log)
     {

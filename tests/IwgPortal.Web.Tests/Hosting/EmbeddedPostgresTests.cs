@@ -79,6 +79,7 @@ public sealed class EmbeddedPostgresTests : IDisposable
         var data = Path.Combine(_directory, "orphan");
         var orphan = EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = data, Durable = false });
         var orphanPid = int.Parse(File.ReadLines(Path.Combine(data, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+        orphan.AbandonAsIfKilled();
 
         // The portal was killed without stopping its server: a new start must take over the folder.
         using var again = EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = data, Durable = false });
@@ -86,7 +87,6 @@ public sealed class EmbeddedPostgresTests : IDisposable
         again.Port.ShouldNotBe(0);
         Query(again, "SELECT 7").ShouldBe(7);
         EmbeddedPostgres.IsPostgres(orphanPid).ShouldBeFalse();
-        GC.KeepAlive(orphan);
     }
 
     private static int Query(EmbeddedPostgres server, string sql)
@@ -205,5 +205,46 @@ public sealed class PortalProcessTests : IDisposable
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await portal.WaitForExitAsync(timeout.Token);
+    }
+}
+
+public sealed class EmbeddedPostgresOwnershipTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "iwg-ownership-test", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+
+    [Fact]
+    public void A_second_portal_on_the_same_folder_is_told_and_leaves_the_first_one_running()
+    {
+        var data = Path.Combine(_directory, "data");
+        using var first = EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = data, Durable = false });
+
+        var error = Should.Throw<EmbeddedPostgresInUseException>(() => EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = data, Durable = false }));
+
+        error.Message.ShouldContain("Embedded__DataDirectory");
+        using var connection = new NpgsqlConnection(first.ConnectionString("postgres") + ";Pooling=false");
+        connection.Open();
+        connection.State.ShouldBe(System.Data.ConnectionState.Open);
+    }
+
+    [Fact]
+    public void After_a_stop_the_folder_can_be_used_again()
+    {
+        var data = Path.Combine(_directory, "again");
+        EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = data, Durable = false }).Stop();
+
+        using var second = EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = data, Durable = false });
+
+        second.Port.ShouldBeGreaterThan(0);
     }
 }
