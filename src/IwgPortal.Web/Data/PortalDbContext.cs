@@ -1,5 +1,6 @@
 using IwgPortal.Domain.Common;
 using IwgPortal.Domain.Membership;
+using IwgPortal.Domain.Proposals;
 using IwgPortal.Domain.Services;
 using IwgPortal.Domain.Tokens;
 using IwgPortal.Web.Hosting.Auth;
@@ -20,6 +21,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, C
     public DbSet<InfrastructureService> Services => Set<InfrastructureService>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<ProposalFollower> ProposalFollowers => Set<ProposalFollower>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

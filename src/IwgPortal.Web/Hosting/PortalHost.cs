@@ -4,6 +4,7 @@ using IwgPortal.Web.Features.Account;
 using IwgPortal.Web.Features.Audit;
 using IwgPortal.Web.Features.Markdown;
 using IwgPortal.Web.Features.Membership;
+using IwgPortal.Web.Features.Proposals;
 using IwgPortal.Web.Features.Services;
 using IwgPortal.Web.Hosting.Auth;
 using IwgPortal.Web.Hosting.Errors;
@@ -67,6 +68,7 @@ public static class PortalHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(DemoMode.From(configuration, environment, embeddedDatabase));
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton(configuration.GetSection(ProposalOptions.Section).Get<ProposalOptions>() ?? new ProposalOptions());
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
 
@@ -165,6 +167,7 @@ public static class PortalHost
         app.MapServicesApi();
         app.MapMarkdownApi();
         app.MapAuditApi();
+        app.MapProposalsApi();
         app.MapRazorPages();
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -201,6 +202,307 @@ namespace IwgPortal.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IwgPortal.Domain.Proposals.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.Property<int?>("HiddenById")
+                        .HasColumnType("integer")
+                        .HasColumnName("hidden_by_id");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("hidden_reason");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_hidden");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("parent_id");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comments");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_comments_author_id");
+
+                    b.HasIndex("HiddenById")
+                        .HasDatabaseName("ix_comments_hidden_by_id");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_comments_parent_id");
+
+                    b.HasIndex("ProposalId", "Id")
+                        .HasDatabaseName("ix_comments_proposal_id_id");
+
+                    b.ToTable("comments", (string)null);
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.Proposals.CommentRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("body");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("comment_id");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comment_revisions");
+
+                    b.HasIndex("CommentId")
+                        .HasDatabaseName("ix_comment_revisions_comment_id");
+
+                    b.ToTable("comment_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.Proposals.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("author_id");
+
+                    b.Property<bool>("ChangesWorkflow")
+                        .HasColumnType("boolean")
+                        .HasColumnName("changes_workflow");
+
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("comment_count");
+
+                    b.Property<DateTimeOffset?>("ConsultationEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consultation_ends_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DesiredOutcome")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("desired_outcome");
+
+                    b.Property<DateTimeOffset?>("DiscussionStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("discussion_started_at");
+
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_activity_at");
+
+                    b.PrimitiveCollection<string[]>("Links")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("links");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("problem");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(problem, '') || ' ' || coalesce(desired_outcome, '')), 'B')", true);
+
+                    b.PrimitiveCollection<int[]>("ServiceIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("service_ids");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_key");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposals");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_proposals_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("ServiceIds")
+                        .HasDatabaseName("ix_proposals_service_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ServiceIds"), "gin");
+
+                    b.HasIndex("AuthorId", "SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_proposals_author_id_submission_key");
+
+                    b.HasIndex("CommentCount", "Id")
+                        .HasDatabaseName("ix_proposals_comment_count_id");
+
+                    b.HasIndex("LastActivityAt", "Id")
+                        .HasDatabaseName("ix_proposals_last_activity_at_id");
+
+                    b.HasIndex("State", "Id")
+                        .HasDatabaseName("ix_proposals_state_id");
+
+                    b.ToTable("proposals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_proposals_comment_count", "comment_count >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.Proposals.ProposalFollower", b =>
+                {
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.HasKey("ProposalId", "PersonId")
+                        .HasName("pk_proposal_followers");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_proposal_followers_person_id");
+
+                    b.ToTable("proposal_followers", (string)null);
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.Proposals.ProposalTransition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposal_transitions");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_proposal_transitions_actor_id");
+
+                    b.HasIndex("ProposalId", "At")
+                        .HasDatabaseName("ix_proposal_transitions_proposal_id_at");
+
+                    b.ToTable("proposal_transitions", (string)null);
+                });
+
             modelBuilder.Entity("IwgPortal.Domain.Services.InfrastructureService", b =>
                 {
                     b.Property<int>("Id")
@@ -376,6 +678,89 @@ namespace IwgPortal.Web.Data.Migrations
                         .HasConstraintName("fk_role_grants_people_person_id");
                 });
 
+            modelBuilder.Entity("IwgPortal.Domain.Proposals.Comment", b =>
+                {
+                    b.HasOne("IwgPortal.Domain.Membership.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_comments_people_author_id");
+
+                    b.HasOne("IwgPortal.Domain.Membership.Person", null)
+                        .WithMany()
+                        .HasForeignKey("HiddenById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_comments_people_hidden_by_id");
+
+                    b.HasOne("IwgPortal.Domain.Proposals.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_comments_comments_parent_id");
+
+                    b.HasOne("IwgPortal.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_comments_proposals_proposal_id");
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.Proposals.CommentRevision", b =>
+                {
+                    b.HasOne("IwgPortal.Domain.Proposals.Comment", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_comment_revisions_comments_comment_id");
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.Proposals.Proposal", b =>
+                {
+                    b.HasOne("IwgPortal.Domain.Membership.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposals_people_author_id");
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.Proposals.ProposalFollower", b =>
+                {
+                    b.HasOne("IwgPortal.Domain.Membership.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_followers_people_person_id");
+
+                    b.HasOne("IwgPortal.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_followers_proposals_proposal_id");
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.Proposals.ProposalTransition", b =>
+                {
+                    b.HasOne("IwgPortal.Domain.Membership.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_transitions_people_actor_id");
+
+                    b.HasOne("IwgPortal.Domain.Proposals.Proposal", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_transitions_proposals_proposal_id");
+                });
+
             modelBuilder.Entity("IwgPortal.Domain.Tokens.ApiToken", b =>
                 {
                     b.HasOne("IwgPortal.Domain.Membership.Person", null)
@@ -389,6 +774,16 @@ namespace IwgPortal.Web.Data.Migrations
             modelBuilder.Entity("IwgPortal.Domain.Membership.Person", b =>
                 {
                     b.Navigation("RoleGrants");
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.Proposals.Comment", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.Proposals.Proposal", b =>
+                {
+                    b.Navigation("Transitions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,61 @@
+using IwgPortal.Web.Data;
+using IwgPortal.Web.Hosting;
+using IwgPortal.Web.Hosting.Auth;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace IwgPortal.Web.Features.Proposals;
+
+/// <summary>A comment as a reader sees it. Body and Html are null when the reader may not see a hidden text.</summary>
+public sealed record CommentItem(
+    int Id, int? ParentId, string AuthorLogin, string AuthorName, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt,
+    string? Body, string? Html, bool IsHidden, string? HiddenReason, bool IsMine, IReadOnlyList<CommentEdit> EarlierVersions, IReadOnlyList<CommentItem> Replies);
+
+/// <summary>A text the comment had before an edit.</summary>
+public sealed record CommentEdit(DateTimeOffset WrittenAt, string Html);
+
+public sealed record ListCommentsQuery(int ProposalId) : IQuery<IReadOnlyList<CommentItem>>;
+
+/// <summary>Threads in order; hidden texts are shown to their authors only.</summary>
+public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, MarkdownRenderer markdown) : IQueryHandler<ListCommentsQuery, IReadOnlyList<CommentItem>>
+{
+    public async ValueTask<IReadOnlyList<CommentItem>> Handle(ListCommentsQuery query, CancellationToken cancellationToken)
+    {
+        var me = user.PersonId;
+        var rows = await db.Comments.AsNoTracking()
+            .Where(c => c.ProposalId == query.ProposalId)
+            .OrderBy(c => c.Id)
+            .Select(c => new CommentRow(
+                c.Id, c.ParentId, c.AuthorId, c.CreatedAt, c.EditedAt, c.Body, c.IsHidden, c.HiddenReason,
+                db.People.Where(a => a.Id == c.AuthorId).Select(a => a.Login).First(),
+                db.People.Where(a => a.Id == c.AuthorId).Select(a => a.DisplayName).First()))
+            .ToListAsync(cancellationToken);
+        var edited = rows.Where(r => r.EditedAt is not null).Select(r => r.Id).ToList();
+        var revisions = (edited.Count == 0
+                ? []
+                : await db.Comments.AsNoTracking().Where(c => edited.Contains(c.Id))
+                    .SelectMany(c => c.Revisions.Select(r => new RevisionRow(c.Id, r.Id, r.WrittenAt, r.Body)))
+                    .ToListAsync(cancellationToken))
+            .OrderBy(r => r.RevisionId)
+            .ToLookup(r => r.CommentId);
+        var replies = rows.Where(r => r.ParentId is not null).ToLookup(r => r.ParentId!.Value);
+
+        CommentItem Item(CommentRow c, IReadOnlyList<CommentItem> children)
+        {
+            var visible = !c.IsHidden || c.AuthorId == me;
+            IReadOnlyList<CommentEdit> earlier = visible
+                ? [.. revisions[c.Id].Select(r => new CommentEdit(r.WrittenAt, markdown.ToHtml(r.Body)))]
+                : [];
+            return new CommentItem(c.Id, c.ParentId, c.AuthorLogin, c.AuthorName, c.CreatedAt, c.EditedAt,
+                visible ? c.Body : null, visible ? markdown.ToHtml(c.Body) : null, c.IsHidden, c.HiddenReason, c.AuthorId == me, earlier, children);
+        }
+
+        return [.. rows.Where(r => r.ParentId is null).Select(thread => Item(thread, [.. replies[thread.Id].Select(reply => Item(reply, []))]))];
+    }
+
+    private sealed record RevisionRow(int CommentId, int RevisionId, DateTimeOffset WrittenAt, string Body);
+
+    private sealed record CommentRow(
+        int Id, int? ParentId, int AuthorId, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, string Body, bool IsHidden, string? HiddenReason,
+        string AuthorLogin, string AuthorName);
+}
