@@ -1,5 +1,9 @@
+using System.Text.RegularExpressions;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Html;
 
 namespace IwgPortal.Web.Hosting;
@@ -8,7 +12,7 @@ namespace IwgPortal.Web.Hosting;
 /// Every user text goes through here: Markdig renders (raw HTML disabled), then HtmlSanitizer
 /// removes anything executable that Markdown itself could still produce (e.g. javascript: links).
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed partial class MarkdownRenderer
 {
     public const int MaxInputLength = 100_000;
 
@@ -55,8 +59,72 @@ public sealed class MarkdownRenderer
             return string.Empty;
         }
 
-        return _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
+        var document = Markdown.Parse(markdown, _pipeline);
+        LinkMentions(document);
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return _sanitizer.Sanitize(writer.ToString());
     }
+
+    /// <summary>"@login" in running text links to the person's page (not inside links or code).</summary>
+    private static void LinkMentions(MarkdownDocument document)
+    {
+        foreach (var literal in document.Descendants<LiteralInline>().ToList())
+        {
+            if (IsInsideLink(literal))
+            {
+                continue;
+            }
+
+            var text = literal.Content.ToString();
+            var matches = Mention().Matches(text);
+            if (matches.Count == 0)
+            {
+                continue;
+            }
+
+            Inline anchor = literal;
+            var position = 0;
+            foreach (Match match in matches)
+            {
+                anchor = Append(anchor, new LiteralInline(text[position..match.Index]));
+                var login = match.Groups[1].Value;
+                var link = new LinkInline("/people/" + login, string.Empty);
+                link.AppendChild(new LiteralInline("@" + login));
+                anchor = Append(anchor, link);
+                position = match.Index + match.Length;
+            }
+
+            Append(anchor, new LiteralInline(text[position..]));
+            literal.Remove();
+        }
+    }
+
+    private static Inline Append(Inline after, Inline next)
+    {
+        after.InsertAfter(next);
+        return next;
+    }
+
+    private static bool IsInsideLink(Inline inline)
+    {
+        for (var parent = inline.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is LinkInline)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // GitHub logins: letters, digits and single dashes, at most 39 characters; not part of an e-mail address.
+    [GeneratedRegex(@"(?<![\w@/.])@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})\b")]
+    private static partial Regex Mention();
 
     public IHtmlContent Render(string? markdown) => new HtmlString(ToHtml(markdown));
 }

@@ -41,6 +41,14 @@ public sealed class MoveProposalHandler(PortalDbContext db, CurrentUser user, Ti
         var actor = user.RequiredPersonId;
         var proposal = await db.Proposals.Include(p => p.Transitions).SingleOrDefaultAsync(p => p.Id == command.ProposalId, cancellationToken)
             ?? throw new NotFoundException($"There is no proposal {command.ProposalId}.");
+        // Who may try at all is an authorisation question (403); whether the move is legal now is the domain's (409).
+        if (command.To == ProposalState.Withdrawn ? proposal.AuthorId != actor : !user.Roles.IsWorkingGroup)
+        {
+            throw new ForbiddenException(command.To == ProposalState.Withdrawn
+                ? "Only the author can withdraw a proposal."
+                : "Only working-group members move proposals into discussion or decide them.");
+        }
+
         if (command.Version is { } version)
         {
             db.Entry(proposal).Property<uint>("xmin").OriginalValue = version;

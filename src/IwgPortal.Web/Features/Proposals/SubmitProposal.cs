@@ -57,7 +57,7 @@ public sealed class SubmitProposalHandler(PortalDbContext db, CurrentUser user, 
 
         var now = clock.GetUtcNow();
         var proposal = new Proposal(authorId, command.Title, command.Problem, command.DesiredOutcome, command.ChangesWorkflow,
-            services.Select(s => s.Id), command.Links ?? [], key, now);
+            slugs.Select(slug => services.First(s => s.Slug == slug).Id), command.Links ?? [], key, now);
         db.Proposals.Add(proposal);
         try
         {
