@@ -8,16 +8,7 @@ public sealed class EmbeddedPostgresTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "iwg-embedded-test", Guid.NewGuid().ToString("N"));
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
+    public void Dispose() => TemporaryFolder.Delete(_directory);
 
     [Fact]
     public void Missing_binaries_are_reported_with_what_to_do()
@@ -103,16 +94,7 @@ public sealed class PortalProcessTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "iwg-process-test", Guid.NewGuid().ToString("N"));
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
+    public void Dispose() => TemporaryFolder.Delete(_directory);
 
     [Fact]
     public async Task With_nothing_configured_it_serves_demo_data_and_ctrl_c_stops_postgres_too()
@@ -212,16 +194,7 @@ public sealed class EmbeddedPostgresOwnershipTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "iwg-ownership-test", Guid.NewGuid().ToString("N"));
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
+    public void Dispose() => TemporaryFolder.Delete(_directory);
 
     [Fact]
     public void A_second_portal_on_the_same_folder_is_told_and_leaves_the_first_one_running()
@@ -246,5 +219,19 @@ public sealed class EmbeddedPostgresOwnershipTests : IDisposable
         using var second = EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = data, Durable = false });
 
         second.Port.ShouldBeGreaterThan(0);
+    }
+}
+
+internal static class TemporaryFolder
+{
+    public static void Delete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
     }
 }
