@@ -160,7 +160,9 @@ public static class PortalHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("IWG Portal API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Everything served locally: no hosted AI agent, no cloud client button, no developer-tools upsell.
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("IWG Portal API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableAgent().HideClientButton().HideDeveloperTools());
 
         app.MapAccountApi();
         app.MapMembershipApi();
