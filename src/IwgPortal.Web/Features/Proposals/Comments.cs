@@ -21,6 +21,11 @@ public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, Ma
 {
     public async ValueTask<IReadOnlyList<CommentItem>> Handle(ListCommentsQuery query, CancellationToken cancellationToken)
     {
+        if (!await db.Proposals.AnyAsync(p => p.Id == query.ProposalId, cancellationToken))
+        {
+            throw new Hosting.Errors.NotFoundException($"There is no proposal {query.ProposalId}.");
+        }
+
         var me = user.PersonId;
         var rows = await db.Comments.AsNoTracking()
             .Where(c => c.ProposalId == query.ProposalId)
@@ -30,12 +35,9 @@ public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, Ma
                 db.People.Where(a => a.Id == c.AuthorId).Select(a => a.Login).First(),
                 db.People.Where(a => a.Id == c.AuthorId).Select(a => a.DisplayName).First()))
             .ToListAsync(cancellationToken);
-        var edited = rows.Where(r => r.EditedAt is not null).Select(r => r.Id).ToList();
-        var revisions = (edited.Count == 0
-                ? []
-                : await db.Comments.AsNoTracking().Where(c => edited.Contains(c.Id))
-                    .SelectMany(c => c.Revisions.Select(r => new RevisionRow(c.Id, r.Id, r.WrittenAt, r.Body)))
-                    .ToListAsync(cancellationToken))
+        var revisions = (await db.Comments.AsNoTracking().Where(c => c.ProposalId == query.ProposalId && c.EditedAt != null)
+                .SelectMany(c => c.Revisions.Select(r => new RevisionRow(c.Id, r.Id, r.WrittenAt, r.Body)))
+                .ToListAsync(cancellationToken))
             .OrderBy(r => r.RevisionId)
             .ToLookup(r => r.CommentId);
         var replies = rows.Where(r => r.ParentId is not null).ToLookup(r => r.ParentId!.Value);

@@ -28,6 +28,7 @@ public sealed class GetProposalHandler(PortalDbContext db, CurrentUser user) : I
                     t.Reason,
                     t.At,
                 }).ToList(),
+                Services = db.Services.Where(s => p.ServiceIds.Contains(s.Id)).Select(s => new { s.Id, s.Slug, s.Name }).ToList(),
                 Followers = db.ProposalFollowers.Count(f => f.ProposalId == p.Id),
                 IsFollowing = me != null && db.ProposalFollowers.Any(f => f.ProposalId == p.Id && f.PersonId == me),
                 Version = EF.Property<uint>(p, "xmin"),
@@ -35,26 +36,11 @@ public sealed class GetProposalHandler(PortalDbContext db, CurrentUser user) : I
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException($"There is no proposal {query.Id}.");
 
         var p = row.Proposal;
-        var services = await ProposalServices.RefsAsync(db, p.ServiceIds, cancellationToken);
+        var byId = row.Services.ToDictionary(s => s.Id);
+        IReadOnlyList<ServiceRef> services = [.. p.ServiceIds.Where(byId.ContainsKey).Select(id => new ServiceRef(byId[id].Slug, byId[id].Name))];
         return new ProposalDetails(p.Id, ProposalSlugs.From(p.Title), p.Title, p.Problem, p.DesiredOutcome, p.State,
             p.AuthorId, row.Author.Login, row.Author.DisplayName, p.ChangesWorkflow, services, p.Links,
             p.SubmittedAt, p.DiscussionStartedAt, p.ConsultationEndsAt, p.DecidedAt, p.CommentCount, row.Followers, row.IsFollowing,
             [.. row.Transitions.Select(t => new TransitionItem(t.From, t.To, t.Actor, t.Reason, t.At))], p.State.NextStates(), row.Version);
-    }
-}
-
-internal static class ProposalServices
-{
-    public static async Task<IReadOnlyList<ServiceRef>> RefsAsync(PortalDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        var list = ids.ToList();
-        var services = await db.Services.AsNoTracking().Where(s => list.Contains(s.Id)).Select(s => new { s.Id, s.Slug, s.Name }).ToListAsync(cancellationToken);
-        var byId = services.ToDictionary(s => s.Id);
-        return [.. list.Where(byId.ContainsKey).Select(id => new ServiceRef(byId[id].Slug, byId[id].Name))];
     }
 }

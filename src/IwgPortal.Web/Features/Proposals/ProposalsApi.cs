@@ -49,10 +49,7 @@ public static class ProposalsApi
             .WithSummary("Stop following a proposal.");
 
         proposals.MapGet("/{id:int}/comments", async (HttpContext http, int id, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new GetProposalQuery(id), ct);
-                return ETags.OkWithETag(http, await mediator.Send(new ListCommentsQuery(id), ct));
-            })
+                ETags.OkWithETag(http, await mediator.Send(new ListCommentsQuery(id), ct)))
             .Produces<IReadOnlyList<CommentItem>>()
             .WithSummary("The comment threads of a proposal. Hidden comments show their reason; their text only to their author.");
         proposals.MapPost("/{id:int}/comments", async (int id, CommentInput input, IMediator mediator, CancellationToken ct) =>

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using IwgPortal.Domain.Membership;
+using IwgPortal.Testing;
+
+namespace IwgPortal.Web.Tests.Proposals;
+
+/// <summary>
+/// At most four SQL statements per request, whatever the amount of data: an N+1 query fails here.
+/// A count, not a time (times are measured by tests/IwgPortal.Benchmarks).
+/// </summary>
+public class SqlStatementCountTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private const int Limit = 4;
+
+    [Fact]
+    public async Task Api_reads_stay_within_four_statements_independent_of_data_size()
+    {
+        using var author = await portal.CreateApiClientAsync("sql-author");
+        using var wg = await portal.CreateApiClientAsync("sql-wg", Role.WorkingGroupMember);
+        var small = await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal("Small", services: ["forum"]));
+        await author.PostAsJsonAsync($"/api/proposals/{small}/comments", new { body = "One comment" });
+        var before = await CountsAsync(small);
+
+        var big = await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal("Big", services: ["forum", "chat", "web-sites"]));
+        await wg.PostAsJsonAsync($"/api/proposals/{big}/transitions", new { to = "UnderDiscussion", reason = "Talk" });
+        for (var i = 0; i < 12; i++)
+        {
+            var created = await (await wg.PostAsJsonAsync($"/api/proposals/{big}/comments", new { body = $"Thread {i}" })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            var id = created.GetProperty("id").GetInt32();
+            await author.PostAsJsonAsync($"/api/proposals/{big}/comments", new { body = $"Reply {i}", replyTo = id });
+            await wg.PutAsJsonAsync($"/api/proposals/{big}/comments/{id}", new { body = $"Thread {i}, edited" });
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal($"Filler {i}", services: ["chat"]));
+        }
+
+        var after = await CountsAsync(big);
+
+        foreach (var (path, count) in after)
+        {
+            count.ShouldBeLessThanOrEqualTo(Limit, path);
+            count.ShouldBe(before[path], path);
+        }
+    }
+
+    private async Task<Dictionary<string, int>> CountsAsync(int proposalId)
+    {
+        using var client = portal.CreateClient();
+        var result = new Dictionary<string, int>();
+        foreach (var (key, path) in new[]
+        {
+            ("list", "/api/proposals"),
+            ("search", "/api/proposals?q=comment"),
+            ("filtered", "/api/proposals?service=chat&state=Submitted"),
+            ("detail", $"/api/proposals/{proposalId}"),
+            ("comments", $"/api/proposals/{proposalId}/comments"),
+            ("services", "/api/services"),
+        })
+        {
+            var (response, statements) = await SqlStatementCounter.GetAsync(client, path);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, path);
+            statements.ShouldBeGreaterThan(0, path);
+            result[key] = statements;
+        }
+
+        return result;
+    }
+}
