@@ -18,11 +18,21 @@ public sealed record SowTransition(SowState From, SowState To, int ActorId, stri
 /// A statement of work: drafted by the working group from accepted proposals, published as
 /// immutable revisions, then sourced and decided. "The SOW shall be made public."
 /// </summary>
-public sealed class StatementOfWork
+public sealed class StatementOfWork : IAudited
 {
+    public const int MaxTitleLength = 160;
+
+    public static string AuditKind => "sow";
+
     private readonly List<SowRevision> _revisions = [];
     private readonly List<SowTransition> _transitions = [];
     private readonly List<int> _proposalIds;
+
+    private StatementOfWork()
+    {
+        Draft = SowContent.Empty(string.Empty);
+        _proposalIds = [];
+    }
 
     public StatementOfWork(IReadOnlyCollection<int> acceptedProposalIds, SowContent draft, int createdById, DateTimeOffset now)
     {
@@ -31,7 +41,7 @@ public sealed class StatementOfWork
             throw new DomainException("A statement of work starts from at least one accepted proposal.");
         }
 
-        Guard.Text(draft.Title, "Title", 160);
+        Guard.Text(draft.Title, "Title", MaxTitleLength);
         _proposalIds = [.. acceptedProposalIds.Distinct()];
         Draft = draft;
         CreatedById = createdById;
@@ -41,6 +51,7 @@ public sealed class StatementOfWork
 
     public int Id { get; private set; }
 
+    [Public]
     public SowState State { get; private set; }
 
     /// <summary>The working text. After a publication it starts as a copy of the latest revision.</summary>
@@ -68,7 +79,7 @@ public sealed class StatementOfWork
             throw new DomainException("Only a draft can be edited: move the statement of work back to Draft first, with a reason.");
         }
 
-        Guard.Text(content.Title, "Title", 160);
+        Guard.Text(content.Title, "Title", MaxTitleLength);
         Draft = content;
     }
 

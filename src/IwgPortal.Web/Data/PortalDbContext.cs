@@ -2,6 +2,7 @@ using IwgPortal.Domain.Common;
 using IwgPortal.Domain.Membership;
 using IwgPortal.Domain.Proposals;
 using IwgPortal.Domain.Services;
+using IwgPortal.Domain.StatementsOfWork;
 using IwgPortal.Domain.Tokens;
 using IwgPortal.Web.Hosting.Auth;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -27,6 +28,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, C
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<ProposalFollower> ProposalFollowers => Set<ProposalFollower>();
+
+    public DbSet<StatementOfWork> StatementsOfWork => Set<StatementOfWork>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -6,6 +6,7 @@ using IwgPortal.Web.Features.Markdown;
 using IwgPortal.Web.Features.Membership;
 using IwgPortal.Web.Features.Proposals;
 using IwgPortal.Web.Features.Services;
+using IwgPortal.Web.Features.StatementsOfWork;
 using IwgPortal.Web.Hosting.Auth;
 using IwgPortal.Web.Hosting.Errors;
 using IwgPortal.Web.Hosting.Security;
@@ -170,6 +171,7 @@ public static class PortalHost
         app.MapMarkdownApi();
         app.MapAuditApi();
         app.MapProposalsApi();
+        app.MapSowsApi();
         app.MapRazorPages();
 
         app.Lifetime.ApplicationStarted.Register(() =>

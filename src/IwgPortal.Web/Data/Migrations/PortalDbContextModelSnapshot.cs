@@ -563,6 +563,54 @@ namespace IwgPortal.Web.Data.Migrations
                     b.ToTable("services", (string)null);
                 });
 
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.StatementOfWork", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CreatedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("draft");
+
+                    b.PrimitiveCollection<int[]>("ProposalIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("proposal_ids");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("state");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statements_of_work");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_statements_of_work_state");
+
+                    b.ToTable("statements_of_work", (string)null);
+                });
+
             modelBuilder.Entity("IwgPortal.Domain.Tokens.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -759,6 +807,105 @@ namespace IwgPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_proposal_transitions_proposals_proposal_id");
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.StatementOfWork", b =>
+                {
+                    b.OwnsMany("IwgPortal.Domain.StatementsOfWork.SowRevision", "Revisions", b1 =>
+                        {
+                            b1.Property<int>("SowId")
+                                .HasColumnType("integer")
+                                .HasColumnName("sow_id");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer")
+                                .HasColumnName("number");
+
+                            b1.Property<string>("Content")
+                                .IsRequired()
+                                .HasColumnType("jsonb")
+                                .HasColumnName("content");
+
+                            b1.Property<DateTimeOffset>("PublishedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("published_at");
+
+                            b1.Property<int>("PublishedById")
+                                .HasColumnType("integer")
+                                .HasColumnName("published_by_id");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character(64)")
+                                .HasColumnName("sha256")
+                                .IsFixedLength();
+
+                            b1.HasKey("SowId", "Number")
+                                .HasName("pk_sow_revisions");
+
+                            b1.ToTable("sow_revisions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SowId")
+                                .HasConstraintName("fk_sow_revisions_statements_of_work_sow_id");
+                        });
+
+                    b.OwnsMany("IwgPortal.Domain.StatementsOfWork.SowTransition", "Transitions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("ActorId")
+                                .HasColumnType("integer")
+                                .HasColumnName("actor_id");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("at");
+
+                            b1.Property<string>("From")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("from");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("reason");
+
+                            b1.Property<int>("SowId")
+                                .HasColumnType("integer")
+                                .HasColumnName("sow_id");
+
+                            b1.Property<string>("To")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("to");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_sow_transitions");
+
+                            b1.HasIndex("SowId")
+                                .HasDatabaseName("ix_sow_transitions_sow_id");
+
+                            b1.ToTable("sow_transitions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SowId")
+                                .HasConstraintName("fk_sow_transitions_statements_of_work_sow_id");
+                        });
+
+                    b.Navigation("Revisions");
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("IwgPortal.Domain.Tokens.ApiToken", b =>
