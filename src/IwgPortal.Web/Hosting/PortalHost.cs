@@ -171,6 +171,7 @@ public static class PortalHost
         app.MapMarkdownApi();
         app.MapAuditApi();
         app.MapProposalsApi();
+        app.MapProposalFeeds();
         app.MapSowsApi();
         app.MapRazorPages();
 
