@@ -68,8 +68,9 @@ internal static class DemoData
         var now = clock.GetUtcNow();
 
         // All or nothing: a seed cut short would otherwise never be completed, since proposals would exist.
+        // Oldest first, so ids follow submission times as they do for real proposals (the list sorts "newest" by id).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var spec in Proposals)
+        foreach (var spec in Proposals.OrderByDescending(p => p.Age))
         {
             var submittedAt = now - spec.Age;
             var proposal = new Proposal(people[spec.Author], spec.Title, spec.Problem, spec.Outcome, spec.ChangesWorkflow,
