@@ -15,8 +15,14 @@ internal static class Guard
             throw new DomainException($"{field} must be at most {maxLength} characters.");
         }
 
-        return trimmed;
+        return NoControlCharacters(trimmed, field);
     }
+
+    /// <summary>Tabs and line breaks are text; other control characters (NUL above all) are not.</summary>
+    public static string NoControlCharacters(string text, string field) =>
+        text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            ? throw new DomainException($"{field} contains control characters; remove them and try again.")
+            : text;
 
     public static string? OptionalText(string? value, string field, int maxLength)
     {
@@ -28,7 +34,7 @@ internal static class Guard
 
         return trimmed.Length > maxLength
             ? throw new DomainException($"{field} must be at most {maxLength} characters.")
-            : trimmed;
+            : NoControlCharacters(trimmed, field);
     }
 
     public static Uri? OptionalHttpUrl(string? value, string field)

@@ -57,6 +57,9 @@ public sealed class Comment : IAudited
     [Public]
     public int? HiddenById { get; private set; }
 
+    [Public]
+    public DateTimeOffset? HiddenAt { get; private set; }
+
     public IReadOnlyList<CommentRevision> Revisions => _revisions;
 
     public static Comment Write(Proposal proposal, int authorId, Comment? parent, string body, DateTimeOffset now)
@@ -89,6 +92,11 @@ public sealed class Comment : IAudited
             throw new DomainException("Only its author can edit a comment.");
         }
 
+        if (IsHidden)
+        {
+            throw new DomainException("A hidden comment cannot be edited; write a new one.");
+        }
+
         var clean = Guard.Text(body, "Comment", MaxBodyLength);
         if (clean == Body)
         {
@@ -100,7 +108,7 @@ public sealed class Comment : IAudited
         EditedAt = now;
     }
 
-    public void Hide(int moderatorId, string reason)
+    public void Hide(int moderatorId, string reason, DateTimeOffset now)
     {
         if (IsHidden)
         {
@@ -109,6 +117,7 @@ public sealed class Comment : IAudited
 
         HiddenReason = Guard.Text(reason, "Reason", MaxHideReasonLength);
         HiddenById = moderatorId;
+        HiddenAt = now;
         IsHidden = true;
     }
 

@@ -92,6 +92,13 @@ public sealed class Proposal : IAudited
     /// <summary>The author's key for this submission: the same form sent twice makes one proposal.</summary>
     public Guid SubmissionKey { get; private set; }
 
+    /// <summary>
+    /// Counts the moves: the token that makes concurrent moves conflict. Comments do not change
+    /// it, so commenting never makes a WG member's decision fail.
+    /// </summary>
+    [NotAudited]
+    public int Version { get; private set; }
+
     [NotAudited]
     public int CommentCount { get; private set; }
 
@@ -142,6 +149,7 @@ public sealed class Proposal : IAudited
         var transition = new ProposalTransition(State, to, actorId, cleanReason, now);
         _transitions.Add(transition);
         State = to;
+        Version++;
         LastActivityAt = now;
         if (to == ProposalState.UnderDiscussion)
         {

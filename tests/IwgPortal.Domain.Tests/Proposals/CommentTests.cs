@@ -57,7 +57,7 @@ public class CommentTests
     {
         var comment = Comment.Write(NewProposal(), 2, null, "Rude words", _clock.GetUtcNow());
 
-        comment.Hide(9, "Personal attack");
+        comment.Hide(9, "Personal attack", _clock.GetUtcNow());
 
         comment.IsHidden.ShouldBeTrue();
         comment.HiddenReason.ShouldBe("Personal attack");
@@ -65,14 +65,33 @@ public class CommentTests
         comment.IsVisibleTo(2).ShouldBeTrue();
         comment.IsVisibleTo(3).ShouldBeFalse();
         comment.IsVisibleTo(null).ShouldBeFalse();
-        Should.Throw<DomainException>(() => comment.Hide(9, "Again"));
+        Should.Throw<DomainException>(() => comment.Hide(9, "Again", _clock.GetUtcNow()));
     }
 
     [Fact]
     public void Hiding_needs_a_reason()
     {
         var comment = Comment.Write(NewProposal(), 2, null, "Text", _clock.GetUtcNow());
-        Should.Throw<DomainException>(() => comment.Hide(9, " "));
+        Should.Throw<DomainException>(() => comment.Hide(9, " ", _clock.GetUtcNow()));
         comment.IsHidden.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_hidden_comment_is_dated_and_cannot_be_edited()
+    {
+        var comment = Comment.Write(NewProposal(), 2, null, "Rude words", _clock.GetUtcNow());
+        comment.Hide(9, "Personal attack", _clock.GetUtcNow());
+
+        comment.HiddenAt.ShouldBe(_clock.GetUtcNow());
+        Should.Throw<DomainException>(() => comment.Edit(2, "Polite words", _clock.GetUtcNow()));
+    }
+
+    [Theory]
+    [InlineData("nul\0byte")]
+    [InlineData("bell\a")]
+    public void Control_characters_are_refused_but_line_breaks_are_text(string body)
+    {
+        Should.Throw<DomainException>(() => Comment.Write(NewProposal(), 2, null, body, _clock.GetUtcNow()));
+        Comment.Write(NewProposal(), 2, null, "line one\n\tline two", _clock.GetUtcNow()).Body.ShouldContain("\n");
     }
 }

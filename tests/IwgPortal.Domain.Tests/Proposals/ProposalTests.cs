@@ -165,6 +165,17 @@ public class ProposalTests
         Should.Throw<DomainException>(() => new Proposal(Author, "t", "p", "o", false, [], Enumerable.Range(1, 11).Select(i => $"https://example.org/{i}"), Guid.NewGuid(), _clock.GetUtcNow()));
     }
 
+    [Fact]
+    public void Each_move_bumps_the_version_that_concurrent_moves_are_checked_against()
+    {
+        var proposal = NewProposal();
+        proposal.Version.ShouldBe(0);
+
+        proposal.Move(ProposalState.UnderDiscussion, WgMember, true, "Discuss", _clock.GetUtcNow(), Consultation);
+
+        proposal.Version.ShouldBe(1);
+    }
+
     private Proposal InState(ProposalState state)
     {
         var proposal = NewProposal();

@@ -209,4 +209,31 @@ public class ProposalApiTests(PortalFactory portal) : IClassFixture<PortalFactor
         (await fan.GetFromJsonAsync<JsonElement>($"/api/proposals/{id}")).GetProperty("followerCount").GetInt32().ShouldBe(1);
         await ProblemDetailsTests.ShouldBeProblem(await fan.PutAsync(new Uri("/api/proposals/999999/follow", UriKind.Relative), null), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_comment_between_reading_and_moving_does_not_make_the_move_conflict()
+    {
+        using var author = await portal.CreateApiClientAsync("pa-comment-race");
+        using var wg = await portal.CreateApiClientAsync("pa-comment-race-wg", Role.WorkingGroupMember);
+        var id = await SubmitAsync(author, NewProposal());
+        var version = (await wg.GetFromJsonAsync<JsonElement>($"/api/proposals/{id}")).GetProperty("version").GetUInt32();
+
+        (await author.PostAsJsonAsync($"/api/proposals/{id}/comments", new { body = "Meanwhile, a comment." })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var moved = await wg.PostAsJsonAsync($"/api/proposals/{id}/transitions", new { to = "UnderDiscussion", reason = "Discuss", version });
+
+        moved.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_nul_character_is_a_400_not_a_500()
+    {
+        using var author = await portal.CreateApiClientAsync("pa-nul");
+        var id = await SubmitAsync(author, NewProposal());
+
+        var comment = await author.PostAsJsonAsync($"/api/proposals/{id}/comments", new { body = "nul\u0000byte" });
+        var search = await author.GetAsync(new Uri("/api/proposals?q=nul%00byte", UriKind.Relative));
+
+        ((int)comment.StatusCode).ShouldBeInRange(400, 409);
+        search.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
 }

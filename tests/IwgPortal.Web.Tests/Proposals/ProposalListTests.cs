@@ -22,11 +22,11 @@ public class ProposalListTests(PortalFactory portal) : IClassFixture<PortalFacto
         var byBody = await ProposalApiTests.SubmitAsync(author, new { title = "Windows setup", problem = "The GnuWin32 instructions are deprecated.", desiredOutcome = "Copy-paste installation.", changesWorkflow = false });
         using var client = portal.CreateClient();
 
-        Ids(await ListAsync(client, "q=treeherder")).ShouldBe([byTitle]);
-        Ids(await ListAsync(client, "q=gnuwin32")).ShouldBe([byBody]);
-        Ids(await ListAsync(client, "q=instruction")).ShouldContain(byBody);
-        Ids(await ListAsync(client, "q=" + Uri.EscapeDataString("\"copy-paste installation\""))).ShouldBe([byBody]);
-        Ids(await ListAsync(client, "q=zeppelin")).ShouldBeEmpty();
+        Ids(await ListAsync(client, "author=pl-search&q=treeherder")).ShouldBe([byTitle]);
+        Ids(await ListAsync(client, "author=pl-search&q=gnuwin32")).ShouldBe([byBody]);
+        Ids(await ListAsync(client, "author=pl-search&q=instruction")).ShouldContain(byBody);
+        Ids(await ListAsync(client, "author=pl-search&q=" + Uri.EscapeDataString("\"copy-paste installation\""))).ShouldBe([byBody]);
+        Ids(await ListAsync(client, "author=pl-search&q=zeppelin")).ShouldBeEmpty();
     }
 
     [Fact]

@@ -36,7 +36,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
                 "setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(problem, '') || ' ' || coalesce(desired_outcome, '')), 'B')",
                 stored: true);
         builder.HasIndex(SearchVector).HasMethod("gin");
-        builder.Property<uint>("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
+        builder.Property(p => p.Version).IsConcurrencyToken();
     }
 }
 

@@ -229,6 +229,10 @@ namespace IwgPortal.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("edited_at");
 
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hidden_at");
+
                     b.Property<int?>("HiddenById")
                         .HasColumnType("integer")
                         .HasColumnName("hidden_by_id");
@@ -391,11 +395,10 @@ namespace IwgPortal.Web.Data.Migrations
                         .HasColumnType("character varying(160)")
                         .HasColumnName("title");
 
-                    b.Property<uint>("xmin")
+                    b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_proposals");

@@ -86,13 +86,13 @@ public sealed class HideCommentValidator : AbstractValidator<HideCommentCommand>
 }
 
 /// <summary>A working-group member hides an abusive comment, with a public reason. Nothing is deleted.</summary>
-public sealed class HideCommentHandler(PortalDbContext db, CurrentUser user) : ICommandHandler<HideCommentCommand>
+public sealed class HideCommentHandler(PortalDbContext db, CurrentUser user, TimeProvider clock) : ICommandHandler<HideCommentCommand>
 {
     public async ValueTask<Unit> Handle(HideCommentCommand command, CancellationToken cancellationToken)
     {
         var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == command.CommentId && c.ProposalId == command.ProposalId, cancellationToken)
             ?? throw new NotFoundException($"There is no comment {command.CommentId} on this proposal.");
-        comment.Hide(user.RequiredPersonId, command.Reason);
+        comment.Hide(user.RequiredPersonId, command.Reason, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -31,7 +31,7 @@ public sealed class GetProposalHandler(PortalDbContext db, CurrentUser user) : I
                 Services = db.Services.Where(s => p.ServiceIds.Contains(s.Id)).Select(s => new { s.Id, s.Slug, s.Name }).ToList(),
                 Followers = db.ProposalFollowers.Count(f => f.ProposalId == p.Id),
                 IsFollowing = me != null && db.ProposalFollowers.Any(f => f.ProposalId == p.Id && f.PersonId == me),
-                Version = EF.Property<uint>(p, "xmin"),
+                Version = (uint)p.Version,
             })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException($"There is no proposal {query.Id}.");
 

@@ -51,7 +51,13 @@ public sealed class MoveProposalHandler(PortalDbContext db, CurrentUser user, Ti
 
         if (command.Version is { } version)
         {
-            db.Entry(proposal).Property<uint>("xmin").OriginalValue = version;
+            // Someone moved it since this person looked: say so, rather than judging a move from a state they never saw.
+            if (proposal.Version != (int)version)
+            {
+                throw new DbUpdateConcurrencyException(ProblemMapping.ConcurrencyMessage);
+            }
+
+            db.Entry(proposal).Property(p => p.Version).OriginalValue = (int)version;
         }
 
         proposal.Move(command.To, actor, user.Roles.IsWorkingGroup, command.Reason, clock.GetUtcNow(), TimeSpan.FromDays(options.ConsultationDays));

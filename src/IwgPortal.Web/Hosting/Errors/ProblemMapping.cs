@@ -21,6 +21,10 @@ public static class ProblemMapping
     public static int StatusFor(Exception exception) => exception switch
     {
         ValidationException => StatusCodes.Status400BadRequest,
+
+        // Text PostgreSQL cannot store (a NUL character, invalid UTF-8) came from the client.
+        Npgsql.PostgresException { SqlState: "22021" or "22P05" } => StatusCodes.Status400BadRequest,
+        DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "22021" or "22P05" } } => StatusCodes.Status400BadRequest,
         BadHttpRequestException bad => bad.StatusCode,
         NotFoundException => StatusCodes.Status404NotFound,
         UnauthorizedAccessException => StatusCodes.Status401Unauthorized,
@@ -44,6 +48,8 @@ public static class ProblemMapping
             DbUpdateConcurrencyException => new ProblemDetails { Status = status, Title = "Conflict", Detail = ConcurrencyMessage },
             DbUpdateException when status == StatusCodes.Status409Conflict => new ProblemDetails { Status = status, Title = "Conflict", Detail = DuplicateMessage },
             BadHttpRequestException => new ProblemDetails { Status = status, Title = "Bad request", Detail = "The request could not be read: check its JSON and parameters." },
+            Npgsql.PostgresException or DbUpdateException when status == StatusCodes.Status400BadRequest =>
+                new ProblemDetails { Status = status, Title = "Bad request", Detail = "The text contains characters that cannot be stored (such as NUL)." },
             _ when status == StatusCodes.Status500InternalServerError => new ProblemDetails { Status = status, Title = "Something went wrong on our side." },
             _ => new ProblemDetails { Status = status, Title = ReasonFor(status), Detail = exception.Message },
         };
