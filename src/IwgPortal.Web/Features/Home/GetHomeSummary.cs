@@ -1,6 +1,8 @@
 using IwgPortal.Domain.Membership;
+using IwgPortal.Domain.Proposals;
 using IwgPortal.Web.Features.Audit;
 using IwgPortal.Web.Features.Membership;
+using IwgPortal.Web.Features.Proposals;
 using IwgPortal.Web.Features.Services;
 using Mediator;
 
@@ -9,18 +11,20 @@ namespace IwgPortal.Web.Features.Home;
 /// <summary>What the working group is doing, for a visitor with thirty seconds.</summary>
 public sealed record GetHomeSummaryQuery : IQuery<HomeSummary>;
 
-public sealed record HomeSummary(IReadOnlyList<PersonItem> WorkingGroup, IReadOnlyList<ServiceItem> Services, IReadOnlyList<AuditItem> RecentActivity);
+public sealed record HomeSummary(
+    IReadOnlyList<ProposalItem> ProposalsInDiscussion, IReadOnlyList<PersonItem> WorkingGroup, IReadOnlyList<ServiceItem> Services, IReadOnlyList<AuditItem> RecentActivity);
 
 public sealed class GetHomeSummaryHandler(ISender sender) : IQueryHandler<GetHomeSummaryQuery, HomeSummary>
 {
     public async ValueTask<HomeSummary> Handle(GetHomeSummaryQuery query, CancellationToken cancellationToken)
     {
+        var proposals = await sender.Send(new ListProposalsQuery(State: ProposalState.UnderDiscussion, Sort: ProposalSort.RecentlyActive, PageSize: 5), cancellationToken);
         var group = await sender.Send(new ListPeopleQuery(Role.WorkingGroupMember), cancellationToken);
         var services = await sender.Send(new ListServicesQuery(), cancellationToken);
         var activity = await sender.Send(new GetAuditTrailQuery(Limit: 8), cancellationToken);
         var members = group
             .OrderByDescending(p => p.Roles.Contains(Role.Chair)).ThenBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase)
             .ToList();
-        return new HomeSummary(members, services, activity);
+        return new HomeSummary(proposals.Items, members, services, activity);
     }
 }

@@ -26,6 +26,49 @@
     render();
   });
 
+  // Drafts: a form with data-draft="<key>" keeps what is typed in this browser's localStorage, so
+  // nothing is lost when a session times out. The page after a successful submit carries
+  // data-draft-clear="<key>", which forgets the draft.
+  var draftStore = null;
+  try { draftStore = window.localStorage; } catch (e) { draftStore = null; }
+  if (draftStore) {
+    document.querySelectorAll("[data-draft-clear]").forEach(function (marker) {
+      try { draftStore.removeItem("draft:" + marker.getAttribute("data-draft-clear")); } catch (e) { /* ignore */ }
+    });
+    document.querySelectorAll("form[data-draft]").forEach(function (form) {
+      var key = "draft:" + form.getAttribute("data-draft");
+      var fields = function () {
+        return Array.prototype.filter.call(form.elements, function (el) {
+          return el.name && (el.tagName === "TEXTAREA" || (el.tagName === "INPUT" && /^(text|search|url|email|checkbox)$/.test(el.type)));
+        });
+      };
+      var id = function (el) { return el.type === "checkbox" ? el.name + "=" + el.value : el.name; };
+      var save = function () {
+        var data = {};
+        var any = false;
+        fields().forEach(function (el) {
+          if (el.type === "checkbox") { data[id(el)] = el.checked; any = any || el.checked; }
+          else { data[id(el)] = el.value; any = any || el.value.trim() !== ""; }
+        });
+        try { if (any) { draftStore.setItem(key, JSON.stringify(data)); } else { draftStore.removeItem(key); } } catch (e) { /* storage full or denied */ }
+      };
+      var stored = null;
+      try { stored = JSON.parse(draftStore.getItem(key) || "null"); } catch (e) { stored = null; }
+      var empty = fields().every(function (el) { return el.type === "checkbox" || el.value.trim() === ""; });
+      if (stored && empty) {
+        fields().forEach(function (el) {
+          if (!Object.prototype.hasOwnProperty.call(stored, id(el))) { return; }
+          if (el.type === "checkbox") { el.checked = !!stored[id(el)]; }
+          else { el.value = stored[id(el)]; el.dispatchEvent(new Event("input", { bubbles: true })); }
+        });
+        var status = form.querySelector("[data-draft-status]");
+        if (status) { status.textContent = "Your unsent draft from this browser was restored."; }
+      }
+      form.addEventListener("input", save);
+      form.addEventListener("change", save);
+    });
+  }
+
   document.querySelectorAll("[data-select-on-focus]").forEach(function (input) {
     input.addEventListener("focus", function () { input.select(); });
   });
