@@ -47,6 +47,7 @@ public class ProposalJourneyTests(PortalBrowser world) : BrowserTest(world)
         var move = lena.GetByRole(AriaRole.Region, new() { Name = "Move this proposal (working group)" });
         await move.GetByLabel("To", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Under discussion" });
         await move.GetByLabel("Public reason").FillAsync("A real pain for contributors; the community should weigh in.");
+        await Screenshots.SaveAsync(lena, "proposal-detail-working-group");
         await move.GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
         await Expect(lena.Locator(".record-head .badge")).ToHaveTextAsync("Under discussion");
         await lenaProblems.ShouldBeNoneAsync();
