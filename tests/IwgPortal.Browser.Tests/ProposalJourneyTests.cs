@@ -83,6 +83,19 @@ public class ProposalJourneyTests(PortalBrowser world) : BrowserTest(world)
         await visitorProblems.ShouldBeNoneAsync();
         await Screenshots.SaveAsync(visitor, "proposal-detail");
 
+        // The home page lists it among the proposals in discussion.
+        await visitor.GotoAsync("/");
+        var card = visitor.GetByRole(AriaRole.Region, new() { Name = "Proposals in discussion" });
+        await card.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
+        await Expect(visitor).ToHaveURLAsync(new Regex(Regex.Escape(proposalPath) + "$"));
+
+        // A page link that was tampered with explains itself instead of failing.
+        await visitor.GotoAsync("/proposals?state=UnderDiscussion&cursor=not-a-real-cursor");
+        await Expect(visitor.GetByRole(AriaRole.Alert)).ToContainTextAsync("This page link is not valid");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "Go to the first page" }).ClickAsync();
+        await Expect(visitor.Locator("table.proposals tbody tr")).ToHaveCountAsync(1);
+        await visitorProblems.ShouldBeNoneAsync();
+
         // A wrong or missing slug leads to the one canonical address.
         using var client = NoRedirectClient();
         using var wrong = await client.GetAsync(feedHref.Replace("/feed", "/some-old-title", StringComparison.Ordinal));
