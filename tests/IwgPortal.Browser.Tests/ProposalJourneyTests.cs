@@ -93,7 +93,7 @@ public class ProposalJourneyTests(PortalBrowser world) : BrowserTest(world)
         await visitor.GotoAsync("/proposals?state=UnderDiscussion&cursor=not-a-real-cursor");
         await Expect(visitor.GetByRole(AriaRole.Alert)).ToContainTextAsync("This page link is not valid");
         await visitor.GetByRole(AriaRole.Link, new() { Name = "Go to the first page" }).ClickAsync();
-        await Expect(visitor.Locator("table.proposals tbody tr")).ToHaveCountAsync(1);
+        await Expect(visitor.Locator("table.proposals tbody tr").Filter(new() { HasText = Title })).ToHaveCountAsync(1);
         await visitorProblems.ShouldBeNoneAsync();
 
         // A wrong or missing slug leads to the one canonical address.

@@ -33,7 +33,7 @@ public class ProposalModerationTests(PortalBrowser world) : BrowserTest(world)
         await Expect(first.Locator(".versions")).ToContainTextAsync("Buy cheap watches");
 
         // Two working-group members move it at the same moment: the second is refused, keeps the reason typed and sees the new state.
-        // (The slice checks the move against the fresh state before the version, so the message names the illegal move.)
+        // The version the second tab saw is stale, so it is told that someone else moved the proposal meanwhile.
         var lenaContext = await World.NewContextAsync();
         await lenaContext.AddInitScriptAsync(PageProblems.InitScript);
         var lena = await lenaContext.NewPageAsync();
@@ -51,7 +51,7 @@ public class ProposalModerationTests(PortalBrowser world) : BrowserTest(world)
         await Expect(lena.Locator(".record-head .badge")).ToHaveTextAsync("Under discussion");
 
         await otherTab.GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
-        await Expect(otherTab.Locator(".move .alert.error")).ToContainTextAsync("cannot move from Under discussion");
+        await Expect(otherTab.Locator(".move .alert.error")).ToContainTextAsync("Someone else changed this record");
         await Expect(otherTab.GetByLabel("Public reason", new() { Exact = true })).ToHaveValueAsync("Clear enough to decide now.");
         await Expect(otherTab.Locator(".record-head .badge")).ToHaveTextAsync("Under discussion");
         await Screenshots.SaveAsync(otherTab, "proposal-move-conflict");

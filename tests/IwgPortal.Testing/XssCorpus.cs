@@ -1,11 +1,11 @@
-namespace IwgPortal.Web.Tests.Proposals;
+namespace IwgPortal.Testing;
 
 /// <summary>
 /// Known XSS vectors, as a user could type them into a Markdown field: raw HTML in many spellings,
 /// dangerous URL schemes in Markdown's own links, images and autolinks, and parser tricks.
 /// No NUL characters: PostgreSQL text cannot store them (see the report on U+0000).
 /// </summary>
-internal static class XssCorpus
+public static class XssCorpus
 {
     private const string ScriptBase64 = "PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==";
     private const string SvgBase64 = "PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIG9ubG9hZD0iYWxlcnQoMSkiLz4=";
