@@ -1,0 +1,323 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace IwgPortal.Benchmarks;
+
+/// <summary>One wrk run: throughput and latency percentiles as wrk reports them.</summary>
+internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P90Ms, double P99Ms, long Requests, long Failures)
+{
+    public static WrkResult None { get; } = new(0, double.NaN, double.NaN, double.NaN, 0, 0);
+}
+
+/// <summary>Closed-loop load with wrk at a fixed number of connections, on loopback.</summary>
+internal static partial class Wrk
+{
+    public static async Task<WrkResult> RunAsync(Uri url, int threads, int connections, int seconds)
+    {
+        var output = await Processes.RunAsync("wrk",
+            ["-t", I(threads), "-c", I(connections), "-d", I(seconds) + "s", "--latency", "--timeout", "10s", url.ToString()]);
+        return Parse(output);
+    }
+
+    public static WrkResult Parse(string output)
+    {
+        double Percentile(string p)
+        {
+            var m = Regex.Match(output, @"^\s*" + p + @"%\s+([\d.]+)(us|ms|s|m)\s*$", RegexOptions.Multiline);
+            return m.Success ? ToMs(m.Groups[1].Value, m.Groups[2].Value) : double.NaN;
+        }
+
+        var rps = RequestsPerSecond().Match(output);
+        var total = TotalRequests().Match(output);
+        var non2xx = Non2xx().Match(output);
+        var socket = SocketErrors().Match(output);
+        long failures = non2xx.Success ? long.Parse(non2xx.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        if (socket.Success)
+        {
+            failures += socket.Groups.Values.Skip(1).Sum(g => long.Parse(g.Value, CultureInfo.InvariantCulture));
+        }
+
+        return new WrkResult(
+            rps.Success ? double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
+            Percentile("50"), Percentile("90"), Percentile("99"),
+            total.Success ? long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
+            failures);
+    }
+
+    private static double ToMs(string value, string unit)
+    {
+        var v = double.Parse(value, CultureInfo.InvariantCulture);
+        return unit switch
+        {
+            "us" => v / 1000,
+            "ms" => v,
+            "s" => v * 1000,
+            _ => v * 60_000,
+        };
+    }
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"(\d+) requests in")]
+    private static partial Regex TotalRequests();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
+    private static partial Regex Non2xx();
+
+    [GeneratedRegex(@"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")]
+    private static partial Regex SocketErrors();
+}
+
+/// <summary>The portal under test: its Release build, run as a separate process like in production.</summary>
+internal sealed class PortalProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+
+    private PortalProcess(Process process, StreamWriter log, Uri baseAddress, TimeSpan startup)
+    {
+        _process = process;
+        _log = log;
+        BaseAddress = baseAddress;
+        Startup = startup;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>From process start to the first answer of /health/live.</summary>
+    public TimeSpan Startup { get; }
+
+    public int Id => _process.Id;
+
+    public static async Task<PortalProcess> StartAsync(string dll, string contentRoot, string connectionString, string logFile)
+    {
+        var port = Ports.Free();
+        var baseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = contentRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        start.Environment["ConnectionStrings__Portal"] = connectionString;
+        start.Environment["Database__MigrateOnStartup"] = "false";
+        start.Environment["RateLimits__WritesPerMinute"] = "1000000";
+        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        start.Environment["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Warning";
+
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the portal.");
+        var log = new StreamWriter(logFile) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (process.HasExited)
+            {
+                break;
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/health/live", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return new PortalProcess(process, log, baseAddress, clock.Elapsed);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        if (!process.HasExited)
+        {
+            process.Kill();
+        }
+
+        await log.DisposeAsync();
+        throw new InvalidOperationException($"The portal did not answer /health/live; see {logFile}");
+    }
+
+    /// <summary>Peak resident set size (VmHWM) of the portal process, in MB.</summary>
+    public double PeakRssMb()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                var kb = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                return kb / 1024.0;
+            }
+        }
+
+        return double.NaN;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit(10_000);
+        }
+
+        _process.Dispose();
+        _log.Dispose();
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is not null)
+        {
+            lock (log)
+            {
+                log.WriteLine(line);
+            }
+        }
+    }
+}
+
+/// <summary>Counts the SQL statements a database runs, with pg_stat_statements.</summary>
+internal sealed class SqlCounter(string connectionString)
+{
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pg_stat_statements_reset()", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Statements run in this database since the reset, except the counter's own.</summary>
+    public async Task<long> CountAsync()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT coalesce(sum(s.calls), 0)::bigint FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid " +
+            "WHERE d.datname = current_database() AND s.query NOT ILIKE '%pg_stat_statements%'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The statements behind the count, for --show-sql.</summary>
+    public async Task<IReadOnlyList<(long Calls, string Query)>> StatementsAsync()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT s.calls, s.query FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid " +
+            "WHERE d.datname = current_database() AND s.query NOT ILIKE '%pg_stat_statements%' ORDER BY s.calls DESC", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(long, string)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return rows;
+    }
+}
+
+/// <summary>Sequential requests from the harness itself: checks, statement counts and cursor walks.</summary>
+internal static class Sequential
+{
+    public static async Task CheckAsync(HttpClient http, Uri url)
+    {
+        using var response = await http.GetAsync(url);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    public static async Task<double> StatementsPerRequestAsync(HttpClient http, Uri url, SqlCounter counter, int requests, bool show)
+    {
+        await counter.ResetAsync();
+        for (var i = 0; i < requests; i++)
+        {
+            using var response = await http.GetAsync(url);
+            await response.Content.ReadAsByteArrayAsync();
+        }
+
+        if (show)
+        {
+            Console.WriteLine($"  SQL for {requests} x GET {url}:");
+            foreach (var (calls, query) in await counter.StatementsAsync())
+            {
+                Console.WriteLine($"    {calls,5}  {query.ReplaceLineEndings(" ")[..Math.Min(query.Length, 160)]}");
+            }
+        }
+
+        return (double)await counter.CountAsync() / requests;
+    }
+
+    /// <summary>Follows nextCursor from the first page, and returns the cursor of the page that many pages deep.</summary>
+    public static async Task<string> CursorAtDepthAsync(HttpClient http, Uri baseAddress, int depth)
+    {
+        string? cursor = null;
+        for (var page = 0; page < depth; page++)
+        {
+            var url = new Uri(baseAddress, cursor is null ? "/api/proposals" : "/api/proposals?cursor=" + Uri.EscapeDataString(cursor));
+            using var document = JsonDocument.Parse(await http.GetStringAsync(url));
+            cursor = document.RootElement.GetProperty("nextCursor").GetString()
+                ?? throw new InvalidOperationException($"The list ended after {page + 1} pages; {depth} were asked for.");
+        }
+
+        return cursor ?? throw new InvalidOperationException("Depth must be at least 1.");
+    }
+}
+
+internal static class Ports
+{
+    public static int Free()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+internal static class Processes
+{
+    public static async Task<string> RunAsync(string exe, IReadOnlyList<string> args)
+    {
+        var start = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {exe}.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{exe} {string.Join(' ', args)} failed ({process.ExitCode}): {await stderr}");
+        }
+
+        return await stdout;
+    }
+}

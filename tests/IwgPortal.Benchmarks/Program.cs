@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Globalization;
+using IwgPortal.Benchmarks;
+using IwgPortal.Web.Data;
+using IwgPortal.Web.Hosting;
+using IwgPortal.Web.Hosting.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+// The performance harness (docs/performance.md):
+//   dotnet run -c Release --project tests/IwgPortal.Benchmarks -- --scale small|large [--show-sql] [--only <scenario prefix>]
+// Building this project in Release also builds the portal in Release (project reference); the
+// portal under test runs from that build output as its own process.
+var scale = ScaleFrom(args);
+if (scale is null)
+{
+    await Console.Error.WriteLineAsync("Usage: dotnet run -c Release --project tests/IwgPortal.Benchmarks -- --scale small|large");
+    return 2;
+}
+
+var showSql = args.Contains("--show-sql");
+var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
+var root = RepositoryRoot();
+var portalDll = Path.Combine(root, "artifacts", "bin", "IwgPortal.Web", "release", "IwgPortal.Web.dll");
+if (!File.Exists(portalDll))
+{
+    await Console.Error.WriteLineAsync($"{portalDll} is missing: run with -c Release (it builds the portal), or `dotnet build -c Release src/IwgPortal.Web` first.");
+    return 2;
+}
+
+var clock = Stopwatch.StartNew();
+void Log(string message) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed:mm\\:ss}] {message}"));
+var work = Path.Combine(Path.GetTempPath(), "iwg-bench", string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId}-{Guid.NewGuid():N}"));
+Directory.CreateDirectory(work);
+var dataDirectory = Path.Combine(work, "pg");
+EmbeddedPostgres? server = null;
+PortalProcess? portal = null;
+WebApplication? baseline = null;
+try
+{
+    Log($"Scale {scale.Name}; working folder {work}");
+    server = await StartPostgresAsync(dataDirectory, Log);
+    var connectionString = server.CreateDatabase("iwg_bench");
+    await MigrateAsync(connectionString);
+    await using (var connection = new NpgsqlConnection(connectionString))
+    {
+        await connection.OpenAsync();
+        await using var extension = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements", connection);
+        await extension.ExecuteNonQueryAsync();
+    }
+
+    Log("Schema migrated; generating data ...");
+    var data = await DataGenerator.LoadAsync(connectionString, scale, Log);
+
+    // The portal and the baseline each get their own pool; Max Pool Size stays at Npgsql's default.
+    portal = await PortalProcess.StartAsync(portalDll, Path.Combine(root, "src", "IwgPortal.Web"), connectionString, Path.Combine(work, "portal.log"));
+    Log($"Portal (pid {portal.Id}) answering at {portal.BaseAddress} after {portal.Startup.TotalSeconds:F1} s");
+    var baselinePort = Ports.Free();
+    baseline = await Baseline.StartAsync(connectionString, baselinePort);
+    var baselineAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{baselinePort}"));
+    Log($"Baseline answering at {baselineAddress}");
+
+    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+    var deepPages = Math.Min(scale.DeepPages, (scale.Proposals / 25) - 2);
+    Log($"Following nextCursor {deepPages:N0} times on the portal and on the baseline ...");
+    var portalCursor = await Sequential.CursorAtDepthAsync(http, portal.BaseAddress, deepPages);
+    var baselineCursor = await Sequential.CursorAtDepthAsync(http, baselineAddress, deepPages);
+
+    Scenario[] scenarios =
+    [
+        new("Home page / (HTML)", Target.Page, "/", "/"),
+        new("List, first page (API)", Target.Api, "/api/proposals", "/api/proposals"),
+        new($"List, page {deepPages:N0} deep (API)", Target.Api,
+            "/api/proposals?cursor=" + Uri.EscapeDataString(portalCursor), "/api/proposals?cursor=" + Uri.EscapeDataString(baselineCursor)),
+        new($"Search ?q={data.SearchWord} (API)", Target.Api, "/api/proposals?q=" + data.SearchWord, "/api/proposals?q=" + data.SearchWord),
+        new("Proposal details (API)", Target.Api, $"/api/proposals/{data.TypicalProposalId}", $"/api/proposals/{data.TypicalProposalId}"),
+        new($"Comments, {data.TypicalCommentCount} (API)", Target.Api,
+            $"/api/proposals/{data.TypicalProposalId}/comments", $"/api/proposals/{data.TypicalProposalId}/comments"),
+        new($"Comments, {data.HotCommentCount} (API)", Target.LongThread,
+            $"/api/proposals/{data.HotProposalId}/comments", $"/api/proposals/{data.HotProposalId}/comments"),
+    ];
+
+    var counter = new SqlCounter(connectionString);
+    var results = new List<ScenarioResult>();
+    foreach (var scenario in scenarios.Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+    {
+        var portalUrl = new Uri(portal.BaseAddress, scenario.PortalPath);
+        var baselineUrl = new Uri(baselineAddress, scenario.BaselinePath);
+        await Sequential.CheckAsync(http, portalUrl);
+        await Sequential.CheckAsync(http, baselineUrl);
+        var portalSql = await Sequential.StatementsPerRequestAsync(http, portalUrl, counter, scale.SqlSampleRequests, showSql);
+        var baselineSql = await Sequential.StatementsPerRequestAsync(http, baselineUrl, counter, scale.SqlSampleRequests, showSql);
+
+        var portalLoad = await MeasureAsync(portalUrl, scale);
+        var baselineLoad = await MeasureAsync(baselineUrl, scale);
+        var result = new ScenarioResult(scenario, portalLoad, baselineLoad, portalSql, baselineSql);
+        results.Add(result);
+        Log(string.Create(CultureInfo.InvariantCulture,
+            $"{scenario.Name}: portal {portalLoad.RequestsPerSecond:F0} req/s (p99 {portalLoad.P99Ms:F1} ms, {portalSql:F1} SQL), baseline {baselineLoad.RequestsPerSecond:F0} req/s (p99 {baselineLoad.P99Ms:F1} ms, {baselineSql:F1} SQL), ratio {result.Ratio:F2}"));
+    }
+
+    var run = new RunResult(scale, Report.Machine(),
+        string.Create(CultureInfo.InvariantCulture, $"wrk -t{scale.Threads} -c{scale.Connections} -d{scale.DurationSeconds}s --latency after a {scale.WarmUpSeconds} s warm-up, per scenario and target, on loopback"),
+        data, results, deepPages, portal.Startup.TotalSeconds, portal.PeakRssMb(), clock.Elapsed);
+    var markdown = Report.Markdown(run);
+    var resultsDirectory = Path.Combine(root, "artifacts", "benchmarks");
+    Directory.CreateDirectory(resultsDirectory);
+    var resultsFile = Path.Combine(resultsDirectory, string.Create(CultureInfo.InvariantCulture, $"{scale.Name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md"));
+    await File.WriteAllTextAsync(resultsFile, markdown);
+    Console.WriteLine();
+    Console.WriteLine(markdown);
+    Log($"Written to {resultsFile}");
+    return 0;
+}
+finally
+{
+    portal?.Dispose();
+    if (baseline is not null)
+    {
+        await baseline.StopAsync();
+        await baseline.DisposeAsync();
+    }
+
+    server?.Stop();
+    try
+    {
+        Directory.Delete(work, recursive: true);
+    }
+    catch (IOException)
+    {
+    }
+    catch (UnauthorizedAccessException)
+    {
+    }
+}
+
+static Scale? ScaleFrom(string[] args)
+{
+    var at = Array.IndexOf(args, "--scale");
+    var name = at >= 0 && at + 1 < args.Length ? args[at + 1] : "small";
+    return name switch
+    {
+        "small" => Scale.Small,
+        "large" => Scale.Large,
+        _ => null,
+    };
+}
+
+static string RepositoryRoot()
+{
+    foreach (var start in (string[])[Directory.GetCurrentDirectory(), AppContext.BaseDirectory])
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "IwgPortal.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+    }
+
+    throw new InvalidOperationException("Run from inside the repository: IwgPortal.sln was not found above the current folder.");
+}
+
+// pg_stat_statements must be preloaded: start once, set it, restart.
+static async Task<EmbeddedPostgres> StartPostgresAsync(string dataDirectory, Action<string> log)
+{
+    var options = new EmbeddedPostgresOptions { DataDirectory = dataDirectory, Durable = false, MaxConnections = 300 };
+    var first = EmbeddedPostgres.Start(options, log);
+    await using (var connection = new NpgsqlConnection(first.ConnectionString("postgres")))
+    {
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    NpgsqlConnection.ClearAllPools();
+    first.Stop();
+    return EmbeddedPostgres.Start(options, log);
+}
+
+// As the tests build their template (tests/IwgPortal.Testing/TestPostgres.cs): the portal's migrations, then its reference data.
+static async Task MigrateAsync(string connectionString)
+{
+    var options = new DbContextOptionsBuilder<PortalDbContext>()
+        .UseNpgsql(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
+        .UseSnakeCaseNamingConvention()
+        .Options;
+    await using var db = new PortalDbContext(options, new CurrentUser(new Microsoft.AspNetCore.Http.HttpContextAccessor()), TimeProvider.System);
+    await db.Database.MigrateAsync();
+    await ReferenceData.SeedAsync(db, CancellationToken.None);
+}
+
+static async Task<WrkResult> MeasureAsync(Uri url, Scale scale)
+{
+    await Wrk.RunAsync(url, scale.Threads, scale.Connections, scale.WarmUpSeconds);
+    return await Wrk.RunAsync(url, scale.Threads, scale.Connections, scale.DurationSeconds);
+}

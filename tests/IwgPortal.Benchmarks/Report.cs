@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+
+namespace IwgPortal.Benchmarks;
+
+/// <summary>What a scenario is held to (issue 5): throughput ratio to the baseline and p99.</summary>
+internal sealed record Target(double MinRatio, double MaxP99Ms)
+{
+    public static Target Page { get; } = new(0.70, 50);
+
+    public static Target Api { get; } = new(0.85, 25);
+
+    public static Target LongThread { get; } = new(0.85, 100);
+}
+
+internal sealed record Scenario(string Name, Target Target, string PortalPath, string BaselinePath);
+
+internal sealed record ScenarioResult(Scenario Scenario, WrkResult Portal, WrkResult Baseline, double PortalSql, double BaselineSql)
+{
+    public double Ratio => Baseline.RequestsPerSecond > 0 ? Portal.RequestsPerSecond / Baseline.RequestsPerSecond : double.NaN;
+}
+
+internal sealed record RunResult(
+    Scale Scale, string Machine, string Load, GeneratedData Data, IReadOnlyList<ScenarioResult> Scenarios, int DeepPages,
+    double PortalStartupSeconds, double PortalPeakRssMb, TimeSpan Elapsed);
+
+internal static class Report
+{
+    private const int MaxStatements = 4;
+    private const double MaxDeepPageFactor = 1.5;
+    private const double MaxRssMb = 400;
+
+    public static string Machine()
+    {
+        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+        var memKb = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        var memGb = long.Parse(memKb, CultureInfo.InvariantCulture) / 1024.0 / 1024.0;
+        return string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores ({cpu}), {memGb:F1} GB RAM, {Environment.OSVersion}, .NET {Environment.Version}");
+    }
+
+    public static string Markdown(RunResult run)
+    {
+        var s = new StringBuilder();
+        s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"## IWG Portal benchmark — {run.Scale.Name} scale"));
+        s.AppendLine();
+        s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Machine: {run.Machine}"));
+        s.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"- Data: {run.Scale.People:N0} people, {run.Scale.Proposals:N0} proposals, {run.Scale.Comments:N0} comments; typical thread proposal {run.Data.TypicalProposalId} ({run.Data.TypicalCommentCount} comments), longest thread proposal {run.Data.HotProposalId} ({run.Data.HotCommentCount} comments), search \"{run.Data.SearchWord}\" matches {run.Data.SearchHits:N0} titles"));
+        s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Load: {run.Load}"));
+        s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Whole run: {run.Elapsed.TotalSeconds:F0} s"));
+        s.AppendLine();
+        s.AppendLine("| Scenario | Portal req/s | Baseline req/s | Ratio (target) | Portal p50 ms | Portal p99 ms (target) | Baseline p99 ms | SQL/req portal (≤ 4) | SQL/req baseline | Failed requests |");
+        s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in run.Scenarios)
+        {
+            var t = r.Scenario.Target;
+            s.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Scenario.Name} | {r.Portal.RequestsPerSecond:F0} | {r.Baseline.RequestsPerSecond:F0} | {r.Ratio:F2} (≥ {t.MinRatio:F2}){Mark(r.Ratio >= t.MinRatio)} | {r.Portal.P50Ms:F1} | {r.Portal.P99Ms:F1} (≤ {t.MaxP99Ms:F0}){Mark(r.Portal.P99Ms <= t.MaxP99Ms)} | {r.Baseline.P99Ms:F1} | {r.PortalSql:F1}{Mark(r.PortalSql <= MaxStatements)} | {r.BaselineSql:F1} | {r.Portal.Failures} / {r.Baseline.Failures} |"));
+        }
+
+        s.AppendLine();
+        var first = run.Scenarios.FirstOrDefault(r => r.Scenario.Name.StartsWith("List, first page", StringComparison.Ordinal));
+        var deep = run.Scenarios.FirstOrDefault(r => r.Scenario.Name.StartsWith("List, page", StringComparison.Ordinal));
+        if (first is not null && deep is not null)
+        {
+            var factor = deep.Portal.P50Ms / first.Portal.P50Ms;
+            var throughput = first.Portal.RequestsPerSecond / deep.Portal.RequestsPerSecond;
+            s.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"- Deep page ({run.DeepPages:N0} pages deep) vs first page, portal: p50 × {factor:F2}, throughput cost × {throughput:F2} (target ≤ {MaxDeepPageFactor}){Mark(factor <= MaxDeepPageFactor && throughput <= MaxDeepPageFactor)}"));
+        }
+
+        s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Portal peak RSS (VmHWM): {run.PortalPeakRssMb:F0} MB (target ≤ {MaxRssMb:F0}){Mark(run.PortalPeakRssMb <= MaxRssMb)}"));
+        s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Portal start to first /health/live answer (Release build, no migrations): {run.PortalStartupSeconds:F1} s"));
+        s.AppendLine("- p99 is measured at saturation (the fixed connection count above), which is stricter than the issue's \"p99 at half saturation\": wrk cannot hold a fixed request rate.");
+        s.AppendLine("- SQL/req: pg_stat_statements calls in the benchmark database over sequential requests after a reset, divided by the request count (every statement counts, including those sent in one batch).");
+        return s.ToString();
+    }
+
+    private static string Mark(bool ok) => ok ? " ✓" : " ✗";
+}
