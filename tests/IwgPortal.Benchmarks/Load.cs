@@ -17,11 +17,30 @@ internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double 
 /// <summary>Closed-loop load with wrk at a fixed number of connections, on loopback.</summary>
 internal static partial class Wrk
 {
-    public static async Task<WrkResult> RunAsync(Uri url, int threads, int connections, int seconds)
+    public static async Task<WrkResult> RunAsync(Uri url, int threads, int connections, int seconds, string? script = null)
     {
-        var output = await Processes.RunAsync("wrk",
-            ["-t", I(threads), "-c", I(connections), "-d", I(seconds) + "s", "--latency", "--timeout", "10s", url.ToString()]);
-        return Parse(output);
+        List<string> args = ["-t", I(threads), "-c", I(connections), "-d", I(seconds) + "s", "--latency", "--timeout", "10s"];
+        if (script is not null)
+        {
+            args.AddRange(["-s", script]);
+        }
+
+        args.Add(url.ToString());
+        return Parse(await Processes.RunAsync("wrk", args));
+    }
+
+    /// <summary>
+    /// A wrk script that makes each connection pause before its next request so that together they
+    /// offer about <paramref name="requestsPerSecond"/>: wrk has no fixed rate, but each connection
+    /// sends one request per (response time + pause), so the pause is connections / rate minus the
+    /// unloaded response time. Queueing makes the rate reached a little lower, never higher.
+    /// </summary>
+    public static string ThinkTimeScript(string folder, int connections, double requestsPerSecond, double unloadedMs)
+    {
+        var delayMs = Math.Max(1, (int)Math.Round((1000.0 * connections / requestsPerSecond) - unloadedMs));
+        var path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"think-{delayMs}.lua"));
+        File.WriteAllText(path, string.Create(CultureInfo.InvariantCulture, $"function delay()\n  return {delayMs}\nend\n"));
+        return path;
     }
 
     public static WrkResult Parse(string output)
@@ -199,9 +218,20 @@ internal sealed class PortalProcess : IDisposable
     }
 }
 
-/// <summary>Counts the SQL statements a database runs, with pg_stat_statements.</summary>
-internal sealed class SqlCounter(string connectionString)
+/// <summary>
+/// Statements per request, Npgsql's pool resets (DISCARD ALL) per request counted apart, and the
+/// mean time of one request when nothing else runs.
+/// </summary>
+internal sealed record SqlCount(double Statements, double PoolResets, double SequentialMs);
+
+/// <summary>
+/// Counts the SQL statements a database runs, with pg_stat_statements. Its own connection is not
+/// pooled, so it adds no DISCARD ALL of its own; its own queries are left out by their text.
+/// </summary>
+internal sealed class SqlCounter(string database)
 {
+    private readonly string connectionString = new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString;
+
     public async Task ResetAsync()
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -210,15 +240,18 @@ internal sealed class SqlCounter(string connectionString)
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Statements run in this database since the reset, except the counter's own.</summary>
-    public async Task<long> CountAsync()
+    /// <summary>Statements run in this database since the reset, except the counter's own: queries, and pool resets.</summary>
+    public async Task<(long Statements, long PoolResets)> CountAsync()
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT coalesce(sum(s.calls), 0)::bigint FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid " +
+            "SELECT coalesce(sum(s.calls) FILTER (WHERE s.query <> 'DISCARD ALL'), 0)::bigint, coalesce(sum(s.calls) FILTER (WHERE s.query = 'DISCARD ALL'), 0)::bigint " +
+            "FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid " +
             "WHERE d.datname = current_database() AND s.query NOT ILIKE '%pg_stat_statements%'", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     /// <summary>The statements behind the count, for --show-sql.</summary>
@@ -252,14 +285,17 @@ internal static class Sequential
         }
     }
 
-    public static async Task<double> StatementsPerRequestAsync(HttpClient http, Uri url, SqlCounter counter, int requests, bool show)
+    public static async Task<SqlCount> StatementsPerRequestAsync(HttpClient http, Uri url, SqlCounter counter, int requests, bool show)
     {
         await counter.ResetAsync();
+        var clock = Stopwatch.StartNew();
         for (var i = 0; i < requests; i++)
         {
             using var response = await http.GetAsync(url);
             await response.Content.ReadAsByteArrayAsync();
         }
+
+        var meanMs = clock.Elapsed.TotalMilliseconds / requests;
 
         if (show)
         {
@@ -270,7 +306,8 @@ internal static class Sequential
             }
         }
 
-        return (double)await counter.CountAsync() / requests;
+        var (statements, resets) = await counter.CountAsync();
+        return new SqlCount((double)statements / requests, (double)resets / requests, meanMs);
     }
 
     /// <summary>Follows nextCursor from the first page, and returns the cursor of the page that many pages deep.</summary>

@@ -94,10 +94,15 @@ try
 
         var portalLoad = await MeasureAsync(portalUrl, scale);
         var baselineLoad = await MeasureAsync(baselineUrl, scale);
-        var result = new ScenarioResult(scenario, portalLoad, baselineLoad, portalSql, baselineSql);
+
+        // Latency at half saturation: the same connections, each pausing so they offer half the saturated rate.
+        var portalHalf = portalLoad.RequestsPerSecond > 0
+            ? await Wrk.RunAsync(portalUrl, scale.Threads, scale.Connections, scale.DurationSeconds, Wrk.ThinkTimeScript(work, scale.Connections, portalLoad.RequestsPerSecond / 2, portalSql.SequentialMs))
+            : WrkResult.None;
+        var result = new ScenarioResult(scenario, portalLoad, portalHalf, baselineLoad, portalSql, baselineSql);
         results.Add(result);
         Log(string.Create(CultureInfo.InvariantCulture,
-            $"{scenario.Name}: portal {portalLoad.RequestsPerSecond:F0} req/s (p99 {portalLoad.P99Ms:F1} ms, {portalSql:F1} SQL), baseline {baselineLoad.RequestsPerSecond:F0} req/s (p99 {baselineLoad.P99Ms:F1} ms, {baselineSql:F1} SQL), ratio {result.Ratio:F2}"));
+            $"{scenario.Name}: portal {portalLoad.RequestsPerSecond:F0} req/s (p99 {portalLoad.P99Ms:F1} ms; at {portalHalf.RequestsPerSecond:F0} req/s p99 {portalHalf.P99Ms:F1} ms; {portalSql.Statements:F1} SQL), baseline {baselineLoad.RequestsPerSecond:F0} req/s (p99 {baselineLoad.P99Ms:F1} ms, {baselineSql.Statements:F1} SQL), ratio {result.Ratio:F2}"));
     }
 
     var run = new RunResult(scale, Report.Machine(),

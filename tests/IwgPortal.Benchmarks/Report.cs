@@ -15,7 +15,7 @@ internal sealed record Target(double MinRatio, double MaxP99Ms)
 
 internal sealed record Scenario(string Name, Target Target, string PortalPath, string BaselinePath);
 
-internal sealed record ScenarioResult(Scenario Scenario, WrkResult Portal, WrkResult Baseline, double PortalSql, double BaselineSql)
+internal sealed record ScenarioResult(Scenario Scenario, WrkResult Portal, WrkResult PortalHalf, WrkResult Baseline, SqlCount PortalSql, SqlCount BaselineSql)
 {
     public double Ratio => Baseline.RequestsPerSecond > 0 ? Portal.RequestsPerSecond / Baseline.RequestsPerSecond : double.NaN;
 }
@@ -50,13 +50,17 @@ internal static class Report
         s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Load: {run.Load}"));
         s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Whole run: {run.Elapsed.TotalSeconds:F0} s"));
         s.AppendLine();
-        s.AppendLine("| Scenario | Portal req/s | Baseline req/s | Ratio (target) | Portal p50 ms | Portal p99 ms (target) | Baseline p99 ms | SQL/req portal (≤ 4) | SQL/req baseline | Failed requests |");
+        s.AppendLine("| Scenario | Portal req/s | Baseline req/s | Ratio (target) | Portal p50 / p99 ms, saturated | Portal p50 / p99 ms at ≈ half load (target) | Baseline p50 / p99 ms, saturated | SQL/req portal (≤ 4) / baseline | Pool resets/req portal / baseline | Failed requests |");
         s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in run.Scenarios)
         {
             var t = r.Scenario.Target;
+            var h = r.PortalHalf;
             s.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Scenario.Name} | {r.Portal.RequestsPerSecond:F0} | {r.Baseline.RequestsPerSecond:F0} | {r.Ratio:F2} (≥ {t.MinRatio:F2}){Mark(r.Ratio >= t.MinRatio)} | {r.Portal.P50Ms:F1} | {r.Portal.P99Ms:F1} (≤ {t.MaxP99Ms:F0}){Mark(r.Portal.P99Ms <= t.MaxP99Ms)} | {r.Baseline.P99Ms:F1} | {r.PortalSql:F1}{Mark(r.PortalSql <= MaxStatements)} | {r.BaselineSql:F1} | {r.Portal.Failures} / {r.Baseline.Failures} |"));
+                $"| {r.Scenario.Name} | {r.Portal.RequestsPerSecond:F0} | {r.Baseline.RequestsPerSecond:F0} | {r.Ratio:F2} (≥ {t.MinRatio:F2}){Mark(r.Ratio >= t.MinRatio)} " +
+                $"| {r.Portal.P50Ms:F1} / {r.Portal.P99Ms:F1} | {h.P50Ms:F1} / {h.P99Ms:F1} at {h.RequestsPerSecond:F0} req/s (≤ {t.MaxP99Ms:F0}){Mark(h.P99Ms <= t.MaxP99Ms)} " +
+                $"| {r.Baseline.P50Ms:F1} / {r.Baseline.P99Ms:F1} | {r.PortalSql.Statements:F1}{Mark(r.PortalSql.Statements <= MaxStatements)} / {r.BaselineSql.Statements:F1} " +
+                $"| {r.PortalSql.PoolResets:F1} / {r.BaselineSql.PoolResets:F1} | {r.Portal.Failures + h.Failures} / {r.Baseline.Failures} |"));
         }
 
         s.AppendLine();
@@ -64,16 +68,16 @@ internal static class Report
         var deep = run.Scenarios.FirstOrDefault(r => r.Scenario.Name.StartsWith("List, page", StringComparison.Ordinal));
         if (first is not null && deep is not null)
         {
-            var factor = deep.Portal.P50Ms / first.Portal.P50Ms;
+            var factor = deep.PortalHalf.P50Ms / first.PortalHalf.P50Ms;
             var throughput = first.Portal.RequestsPerSecond / deep.Portal.RequestsPerSecond;
             s.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"- Deep page ({run.DeepPages:N0} pages deep) vs first page, portal: p50 × {factor:F2}, throughput cost × {throughput:F2} (target ≤ {MaxDeepPageFactor}){Mark(factor <= MaxDeepPageFactor && throughput <= MaxDeepPageFactor)}"));
+                $"- Deep page ({run.DeepPages:N0} pages deep) vs first page, portal: p50 at half load × {factor:F2}, saturated throughput cost × {throughput:F2} (target ≤ {MaxDeepPageFactor}){Mark(factor <= MaxDeepPageFactor && throughput <= MaxDeepPageFactor)}"));
         }
 
         s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Portal peak RSS (VmHWM): {run.PortalPeakRssMb:F0} MB (target ≤ {MaxRssMb:F0}){Mark(run.PortalPeakRssMb <= MaxRssMb)}"));
         s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Portal start to first /health/live answer (Release build, no migrations): {run.PortalStartupSeconds:F1} s"));
-        s.AppendLine("- p99 is measured at saturation (the fixed connection count above), which is stricter than the issue's \"p99 at half saturation\": wrk cannot hold a fixed request rate.");
-        s.AppendLine("- SQL/req: pg_stat_statements calls in the benchmark database over sequential requests after a reset, divided by the request count (every statement counts, including those sent in one batch).");
+        s.AppendLine("- Saturated: wrk with the fixed connection count above, no pauses. Half load: the same connections, each pausing (wrk delay()) so together they offer half the portal's saturated rate; the rate reached is shown.");
+        s.AppendLine("- SQL/req: pg_stat_statements calls in the benchmark database over sequential requests after a reset, divided by the request count; every statement counts, also those sent in one batch. Pool resets (DISCARD ALL, sent by Npgsql when a pooled connection is reused) are counted apart.");
         return s.ToString();
     }
 
