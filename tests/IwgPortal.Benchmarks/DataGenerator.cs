@@ -55,7 +55,8 @@ internal static class DataGenerator
     {
         var random = new Random(20261125);
         var clock = Stopwatch.StartNew();
-        await using var connection = new NpgsqlConnection(connectionString);
+        // No timeouts: at large scale the COPY of a million comments and ANALYZE take minutes.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0, Timeout = 60 }.ConnectionString);
         await connection.OpenAsync();
 
         WritePeople(connection, scale, log);

@@ -33,7 +33,7 @@ internal static partial class Wrk
     /// A wrk script that makes each connection pause before its next request so that together they
     /// offer about <paramref name="requestsPerSecond"/>: wrk has no fixed rate, but each connection
     /// sends one request per (response time + pause), so the pause is connections / rate minus the
-    /// unloaded response time. Queueing makes the rate reached a little lower, never higher.
+    /// unloaded response time. The rate reached differs a little either way, so the report shows it.
     /// </summary>
     public static string ThinkTimeScript(string folder, int connections, double requestsPerSecond, double unloadedMs)
     {
