@@ -74,6 +74,7 @@ internal static class DataGenerator
 
         await Execute(connection, "ANALYZE");
         log($"  analyzed in {clock.Elapsed.TotalSeconds:F1} s total");
+        await VerifyAsync(connection);
 
         // A typical thread: the proposal whose comment count is the median of those with comments.
         var withComments = Enumerable.Range(0, scale.Proposals).Where(i => proposals.CommentCount[i] > 0).OrderBy(i => proposals.CommentCount[i]).ThenBy(i => i).ToList();
@@ -81,6 +82,20 @@ internal static class DataGenerator
         var hot = Enumerable.Range(0, scale.Proposals).MaxBy(i => proposals.CommentCount[i]);
         var hits = Enumerable.Range(0, scale.Proposals).Count(i => proposals.Title[i].Contains(SearchWord, StringComparison.Ordinal));
         return new GeneratedData(typical + 1, proposals.CommentCount[typical], hot + 1, proposals.CommentCount[hot], SearchWord, hits);
+    }
+
+    /// <summary>The denormalised columns must agree with the rows, or the list's sorts and counts would lie.</summary>
+    private static async Task VerifyAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM proposals p LEFT JOIN (SELECT proposal_id, count(*) AS n, max(created_at) AS last FROM comments GROUP BY proposal_id) c ON c.proposal_id = p.id " +
+            "WHERE p.comment_count <> coalesce(c.n, 0) OR p.last_activity_at < coalesce(c.last, p.submitted_at) " +
+            "OR p.last_activity_at < (SELECT coalesce(max(t.at), p.submitted_at) FROM proposal_transitions t WHERE t.proposal_id = p.id)", connection) { CommandTimeout = 0 };
+        var wrong = (long)(await command.ExecuteScalarAsync())!;
+        if (wrong != 0)
+        {
+            throw new InvalidOperationException($"{wrong} generated proposals disagree with their comments or transitions (comment_count, last_activity_at).");
+        }
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql)
