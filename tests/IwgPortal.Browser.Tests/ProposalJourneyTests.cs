@@ -80,6 +80,17 @@ public class ProposalJourneyTests(PortalBrowser world) : BrowserTest(world)
         var feedHref = proposalPath[..proposalPath.LastIndexOf('/')] + "/feed";
         await Expect(visitor.Locator("head link[rel=alternate][type='application/atom+xml']")).ToHaveAttributeAsync("href", feedHref);
         await Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "Subscribe (Atom)" })).ToHaveAttributeAsync("href", feedHref);
+
+        // Subscribing: a feed reader fetches the linked feed and finds the move with its reason and the comment.
+        using (var reader = NoRedirectClient())
+        {
+            using var feed = await reader.GetAsync(new Uri(feedHref, UriKind.Relative));
+            feed.Content.Headers.ContentType!.MediaType.ShouldBe("application/atom+xml");
+            var atom = await feed.Content.ReadAsStringAsync();
+            atom.ShouldContain("the community should weigh in");
+            atom.ShouldContain("I can lend two machines for the runners.");
+        }
+
         await visitorProblems.ShouldBeNoneAsync();
         await Screenshots.SaveAsync(visitor, "proposal-detail");
 
