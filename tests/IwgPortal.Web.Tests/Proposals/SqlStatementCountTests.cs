@@ -58,6 +58,8 @@ public class SqlStatementCountTests(PortalFactory portal) : IClassFixture<Portal
             ("detail", $"/api/proposals/{proposalId}"),
             ("comments", $"/api/proposals/{proposalId}/comments"),
             ("services", "/api/services"),
+            ("home page", "/"),
+            ("list page", "/proposals"),
         })
         {
             var (response, statements) = await SqlStatementCounter.GetAsync(client, path);

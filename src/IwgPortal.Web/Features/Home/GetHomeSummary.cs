@@ -18,7 +18,7 @@ public sealed class GetHomeSummaryHandler(ISender sender) : IQueryHandler<GetHom
 {
     public async ValueTask<HomeSummary> Handle(GetHomeSummaryQuery query, CancellationToken cancellationToken)
     {
-        var proposals = await sender.Send(new ListProposalsQuery(State: ProposalState.UnderDiscussion, Sort: ProposalSort.RecentlyActive, PageSize: 5), cancellationToken);
+        var proposals = await sender.Send(new ListProposalsQuery(State: ProposalState.UnderDiscussion, Sort: ProposalSort.RecentlyActive, PageSize: 5, IncludeCounts: false), cancellationToken);
         var group = await sender.Send(new ListPeopleQuery(Role.WorkingGroupMember), cancellationToken);
         var services = await sender.Send(new ListServicesQuery(), cancellationToken);
         var activity = await sender.Send(new GetAuditTrailQuery(Limit: 8), cancellationToken);

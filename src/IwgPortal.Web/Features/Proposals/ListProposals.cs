@@ -24,7 +24,7 @@ public enum ProposalSort
 /// </summary>
 public sealed record ListProposalsQuery(
     ProposalState? State = null, string? Service = null, bool? ChangesWorkflow = null, string? Author = null, string? Q = null,
-    ProposalSort Sort = ProposalSort.Newest, string? Cursor = null, int PageSize = 25) : IQuery<ProposalPage>;
+    ProposalSort Sort = ProposalSort.Newest, string? Cursor = null, int PageSize = 25, bool IncludeCounts = true) : IQuery<ProposalPage>;
 
 public sealed record ProposalPage(IReadOnlyList<ProposalItem> Items, string? NextCursor, IReadOnlyDictionary<ProposalState, int> CountByState);
 
@@ -68,7 +68,9 @@ public sealed class ListProposalsHandler(PortalDbContext db, IDataProtectionProv
         }
 
         // Counts per state ignore the state filter, so the tabs show what each would give.
-        var counts = await filtered.GroupBy(p => p.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var counts = query.IncludeCounts
+            ? await filtered.GroupBy(p => p.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken)
+            : [];
         if (query.State is { } state)
         {
             filtered = filtered.Where(p => p.State == state);
@@ -89,13 +91,14 @@ public sealed class ListProposalsHandler(PortalDbContext db, IDataProtectionProv
             {
                 p.Id, p.Title, p.State, p.ChangesWorkflow, p.ServiceIds, p.CommentCount, p.SubmittedAt, p.LastActivityAt,
                 Author = db.People.Where(a => a.Id == p.AuthorId).Select(a => new { a.Login, a.DisplayName }).First(),
+                Services = db.Services.Where(s => p.ServiceIds.Contains(s.Id)).Select(s => new { s.Id, s.Slug, s.Name }).ToList(),
             })
             .ToListAsync(cancellationToken);
 
-        var services = await db.Services.AsNoTracking().Select(s => new { s.Id, s.Slug, s.Name }).ToDictionaryAsync(s => s.Id, cancellationToken);
+        // Services come with each row (one statement); their order is the one the author gave.
         var items = rows.Take(query.PageSize).Select(r => new ProposalItem(
             r.Id, ProposalSlugs.From(r.Title), r.Title, r.State, r.Author.Login, r.Author.DisplayName, r.ChangesWorkflow,
-            [.. r.ServiceIds.Where(services.ContainsKey).Select(id => new ServiceRef(services[id].Slug, services[id].Name))],
+            [.. r.ServiceIds.Join(r.Services, id => id, s => s.Id, (_, s) => new ServiceRef(s.Slug, s.Name))],
             r.CommentCount, r.SubmittedAt, r.LastActivityAt)).ToList();
         var next = rows.Count > query.PageSize ? Encode(items[^1], query.Sort) : null;
         return new ProposalPage(items, next, counts);
