@@ -9,22 +9,15 @@ namespace IwgPortal.Web.Tests.Proposals;
 
 public class CommentApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static async Task<int> CommentAsync(HttpClient client, int proposalId, string body, int? replyTo = null)
-    {
-        var response = await client.PostAsJsonAsync($"/api/proposals/{proposalId}/comments", new { body, replyTo });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-    }
-
     [Fact]
     public async Task Comments_and_replies_form_threads_and_count_on_the_proposal()
     {
         using var author = await portal.CreateApiClientAsync("ca-author");
         using var other = await portal.CreateApiClientAsync("ca-other");
-        var id = await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal());
+        var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
 
-        var top = await CommentAsync(other, id, "Have we measured the queue?");
-        await CommentAsync(author, id, "Yes: **six hours** at peak.", replyTo: top);
+        var top = await ProposalApi.CommentAsync(other, id, "Have we measured the queue?");
+        await ProposalApi.CommentAsync(author, id, "Yes: **six hours** at peak.", replyTo: top);
 
         var threads = await portal.CreateClient().GetFromJsonAsync<JsonElement>($"/api/proposals/{id}/comments");
         var thread = threads.EnumerateArray().Single();
@@ -38,9 +31,9 @@ public class CommentApiTests(PortalFactory portal) : IClassFixture<PortalFactory
     public async Task Replies_go_one_level_deep()
     {
         using var author = await portal.CreateApiClientAsync("ca-deep");
-        var id = await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal());
-        var top = await CommentAsync(author, id, "Top");
-        var reply = await CommentAsync(author, id, "Reply", top);
+        var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
+        var top = await ProposalApi.CommentAsync(author, id, "Top");
+        var reply = await ProposalApi.CommentAsync(author, id, "Reply", top);
 
         var deeper = await author.PostAsJsonAsync($"/api/proposals/{id}/comments", new { body = "Reply to reply", replyTo = reply });
 
@@ -51,7 +44,7 @@ public class CommentApiTests(PortalFactory portal) : IClassFixture<PortalFactory
     public async Task A_withdrawn_proposal_takes_no_comments()
     {
         using var author = await portal.CreateApiClientAsync("ca-withdrawn");
-        var id = await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal());
+        var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
         (await author.PostAsJsonAsync($"/api/proposals/{id}/transitions", new { to = "Withdrawn" })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var response = await author.PostAsJsonAsync($"/api/proposals/{id}/comments", new { body = "One more thing" });
@@ -63,7 +56,7 @@ public class CommentApiTests(PortalFactory portal) : IClassFixture<PortalFactory
     public async Task Empty_oversized_and_misplaced_comments_are_refused()
     {
         using var author = await portal.CreateApiClientAsync("ca-bad");
-        var id = await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal());
+        var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
 
         await ProblemDetailsTests.ShouldBeProblem(await author.PostAsJsonAsync($"/api/proposals/{id}/comments", new { body = "" }), HttpStatusCode.BadRequest);
         await ProblemDetailsTests.ShouldBeProblem(await author.PostAsJsonAsync($"/api/proposals/{id}/comments", new { body = new string('x', 10_001) }), HttpStatusCode.BadRequest);
@@ -77,8 +70,8 @@ public class CommentApiTests(PortalFactory portal) : IClassFixture<PortalFactory
     {
         using var author = await portal.CreateApiClientAsync("ca-edit");
         using var other = await portal.CreateApiClientAsync("ca-edit-other");
-        var id = await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal());
-        var comment = await CommentAsync(author, id, "Frist!");
+        var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
+        var comment = await ProposalApi.CommentAsync(author, id, "Frist!");
 
         (await author.PutAsJsonAsync($"/api/proposals/{id}/comments/{comment}", new { body = "First!" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         await ProblemDetailsTests.ShouldBeProblem(await other.PutAsJsonAsync($"/api/proposals/{id}/comments/{comment}", new { body = "Mine now" }), HttpStatusCode.Forbidden);
@@ -95,8 +88,8 @@ public class CommentApiTests(PortalFactory portal) : IClassFixture<PortalFactory
         using var author = await portal.CreateApiClientAsync("ca-hide-author");
         using var troll = await portal.CreateApiClientAsync("ca-troll");
         using var wg = await portal.CreateApiClientAsync("ca-hide-wg", Role.WorkingGroupMember);
-        var id = await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal());
-        var comment = await CommentAsync(troll, id, "You are all idiots");
+        var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
+        var comment = await ProposalApi.CommentAsync(troll, id, "You are all idiots");
 
         await ProblemDetailsTests.ShouldBeProblem(await author.PostAsJsonAsync($"/api/proposals/{id}/comments/{comment}/hide", new { reason = "Rude" }), HttpStatusCode.Forbidden);
         await ProblemDetailsTests.ShouldBeProblem(await wg.PostAsJsonAsync($"/api/proposals/{id}/comments/{comment}/hide", new { reason = "" }), HttpStatusCode.BadRequest);
@@ -114,8 +107,8 @@ public class CommentApiTests(PortalFactory portal) : IClassFixture<PortalFactory
     public async Task Mentions_link_to_the_person()
     {
         using var author = await portal.CreateApiClientAsync("ca-mention");
-        var id = await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal());
-        await CommentAsync(author, id, "What do you think, @lena-fischer? Mail me at me@example.org, not `@code`.");
+        var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
+        await ProposalApi.CommentAsync(author, id, "What do you think, @lena-fischer? Mail me at me@example.org, not `@code`.");
 
         var html = (await portal.CreateClient().GetFromJsonAsync<JsonElement>($"/api/proposals/{id}/comments"))[0].GetProperty("html").GetString()!;
 

@@ -11,28 +11,11 @@ namespace IwgPortal.Web.Tests.Proposals;
 
 public class ProposalApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    internal static object NewProposal(string title = "Multi-stage CI", bool changesWorkflow = false, string[]? services = null) => new
-    {
-        title,
-        problem = "Every commit runs the **expensive** builds, and the queue is hours long.",
-        desiredOutcome = "Cheap builds first; expensive builds only where the cheap ones passed.",
-        changesWorkflow,
-        services = services ?? ["build-servers"],
-        links = new[] { "https://example.org/ci" },
-    };
-
-    internal static async Task<int> SubmitAsync(HttpClient client, object proposal)
-    {
-        var response = await client.PostAsJsonAsync("/api/proposals", proposal);
-        response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-    }
-
     [Fact]
     public async Task A_signed_in_person_proposes_and_anyone_reads_it()
     {
         using var author = await portal.CreateApiClientAsync("pa-author");
-        var id = await SubmitAsync(author, NewProposal("Decide on GitHub pull requests", services: ["code-review", "source-repository"]));
+        var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal("Decide on GitHub pull requests", services: ["code-review", "source-repository"]));
 
         using var anonymous = portal.CreateClient();
         var proposal = await anonymous.GetFromJsonAsync<JsonElement>($"/api/proposals/{id}");
@@ -50,7 +33,7 @@ public class ProposalApiTests(PortalFactory portal) : IClassFixture<PortalFactor
     public async Task Proposing_needs_a_sign_in()
     {
         using var anonymous = portal.CreateClient();
-        await ProblemDetailsTests.ShouldBeProblem(await anonymous.PostAsJsonAsync("/api/proposals", NewProposal()), HttpStatusCode.Unauthorized);
+        await ProblemDetailsTests.ShouldBeProblem(await anonymous.PostAsJsonAsync("/api/proposals", ProposalApi.NewProposal()), HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -76,7 +59,7 @@ public class ProposalApiTests(PortalFactory portal) : IClassFixture<PortalFactor
     public async Task An_unknown_service_is_a_field_error()
     {
         using var author = await portal.CreateApiClientAsync("pa-service");
-        var response = await author.PostAsJsonAsync("/api/proposals", NewProposal(services: ["build-servers", "teleporter"]));
+        var response = await author.PostAsJsonAsync("/api/proposals", ProposalApi.NewProposal(services: ["build-servers", "teleporter"]));
 
         var errors = (await ProblemDetailsTests.ShouldBeProblem(response, HttpStatusCode.BadRequest)).GetProperty("errors");
         errors.GetProperty("Services")[0].GetString()!.ShouldContain("teleporter");
@@ -90,7 +73,7 @@ public class ProposalApiTests(PortalFactory portal) : IClassFixture<PortalFactor
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/proposals") { Content = JsonContent.Create(NewProposal("Migrate Python 2 scripts")) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/proposals") { Content = JsonContent.Create(ProposalApi.NewProposal("Migrate Python 2 scripts")) };
             request.Headers.Add("Idempotency-Key", key);
             var response = await author.SendAsync(request);
             return (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32());
@@ -114,7 +97,7 @@ public class ProposalApiTests(PortalFactory portal) : IClassFixture<PortalFactor
     public async Task Reads_carry_an_etag_that_changes_with_the_proposal()
     {
         using var author = await portal.CreateApiClientAsync("pa-etag");
-        var id = await SubmitAsync(author, NewProposal());
+        var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
         using var client = portal.CreateClient();
 
         var first = await client.GetAsync(new Uri($"/api/proposals/{id}", UriKind.Relative));
@@ -137,7 +120,7 @@ public class ProposalApiTests(PortalFactory portal) : IClassFixture<PortalFactor
     {
         using var author = await portal.CreateApiClientAsync("pa-move-author");
         using var wg = await portal.CreateApiClientAsync("pa-move-wg", Role.WorkingGroupMember);
-        var id = await SubmitAsync(author, NewProposal(changesWorkflow: true));
+        var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal(changesWorkflow: true));
 
         var moved = await wg.PostAsJsonAsync($"/api/proposals/{id}/transitions", new { to = "UnderDiscussion", reason = "Worth a community discussion." });
 
@@ -159,7 +142,7 @@ public class ProposalApiTests(PortalFactory portal) : IClassFixture<PortalFactor
         using var author = await portal.CreateApiClientAsync("pa-refuse-author");
         using var other = await portal.CreateApiClientAsync("pa-refuse-other");
         using var wg = await portal.CreateApiClientAsync("pa-refuse-wg", Role.WorkingGroupMember);
-        var id = await SubmitAsync(author, NewProposal());
+        var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
 
         await ProblemDetailsTests.ShouldBeProblem(await other.PostAsJsonAsync($"/api/proposals/{id}/transitions", new { to = "UnderDiscussion", reason = "Me too" }), HttpStatusCode.Forbidden);
         await ProblemDetailsTests.ShouldBeProblem(await wg.PostAsJsonAsync($"/api/proposals/{id}/transitions", new { to = "Withdrawn" }), HttpStatusCode.Forbidden);
@@ -179,7 +162,7 @@ public class ProposalApiTests(PortalFactory portal) : IClassFixture<PortalFactor
         using var author = await portal.CreateApiClientAsync("pa-race-author");
         using var first = await portal.CreateApiClientAsync("pa-race-wg1", Role.WorkingGroupMember);
         using var second = await portal.CreateApiClientAsync("pa-race-wg2", Role.Chair);
-        var id = await SubmitAsync(author, NewProposal());
+        var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
         var discussion = await first.PostAsJsonAsync($"/api/proposals/{id}/transitions", new { to = "UnderDiscussion", reason = "Discuss" });
         var version = (await discussion.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetUInt32();
 
@@ -197,7 +180,7 @@ public class ProposalApiTests(PortalFactory portal) : IClassFixture<PortalFactor
     {
         using var author = await portal.CreateApiClientAsync("pa-follow-author");
         using var fan = await portal.CreateApiClientAsync("pa-follow-fan");
-        var id = await SubmitAsync(author, NewProposal());
+        var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
 
         (await fan.PutAsync(new Uri($"/api/proposals/{id}/follow", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await fan.PutAsync(new Uri($"/api/proposals/{id}/follow", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -215,7 +198,7 @@ public class ProposalApiTests(PortalFactory portal) : IClassFixture<PortalFactor
     {
         using var author = await portal.CreateApiClientAsync("pa-comment-race");
         using var wg = await portal.CreateApiClientAsync("pa-comment-race-wg", Role.WorkingGroupMember);
-        var id = await SubmitAsync(author, NewProposal());
+        var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
         var version = (await wg.GetFromJsonAsync<JsonElement>($"/api/proposals/{id}")).GetProperty("version").GetUInt32();
 
         (await author.PostAsJsonAsync($"/api/proposals/{id}/comments", new { body = "Meanwhile, a comment." })).StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -228,7 +211,7 @@ public class ProposalApiTests(PortalFactory portal) : IClassFixture<PortalFactor
     public async Task A_nul_character_is_a_400_not_a_500()
     {
         using var author = await portal.CreateApiClientAsync("pa-nul");
-        var id = await SubmitAsync(author, NewProposal());
+        var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
 
         var comment = await author.PostAsJsonAsync($"/api/proposals/{id}/comments", new { body = "nul\u0000byte" });
         var search = await author.GetAsync(new Uri("/api/proposals?q=nul%00byte", UriKind.Relative));

@@ -18,8 +18,8 @@ public class ProposalListTests(PortalFactory portal) : IClassFixture<PortalFacto
     public async Task Search_finds_words_in_the_title_and_in_the_body_with_stemming()
     {
         using var author = await portal.CreateApiClientAsync("pl-search");
-        var byTitle = await ProposalApiTests.SubmitAsync(author, new { title = "Treeherder dashboard for buildbots", problem = "Results are scattered.", desiredOutcome = "One view.", changesWorkflow = false });
-        var byBody = await ProposalApiTests.SubmitAsync(author, new { title = "Windows setup", problem = "The GnuWin32 instructions are deprecated.", desiredOutcome = "Copy-paste installation.", changesWorkflow = false });
+        var byTitle = await ProposalApi.SubmitAsync(author, new { title = "Treeherder dashboard for buildbots", problem = "Results are scattered.", desiredOutcome = "One view.", changesWorkflow = false });
+        var byBody = await ProposalApi.SubmitAsync(author, new { title = "Windows setup", problem = "The GnuWin32 instructions are deprecated.", desiredOutcome = "Copy-paste installation.", changesWorkflow = false });
         using var client = portal.CreateClient();
 
         Ids(await ListAsync(client, "author=pl-search&q=treeherder")).ShouldBe([byTitle]);
@@ -34,8 +34,8 @@ public class ProposalListTests(PortalFactory portal) : IClassFixture<PortalFacto
     {
         using var author = await portal.CreateApiClientAsync("pl-filter");
         using var wg = await portal.CreateApiClientAsync("pl-filter-wg", Role.WorkingGroupMember);
-        var chat = await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal("Bridge IRC and Discord", changesWorkflow: true, services: ["chat"]));
-        var forum = await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal("Forum single sign-on", services: ["forum"]));
+        var chat = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal("Bridge IRC and Discord", changesWorkflow: true, services: ["chat"]));
+        var forum = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal("Forum single sign-on", services: ["forum"]));
         await wg.PostAsJsonAsync($"/api/proposals/{forum}/transitions", new { to = "UnderDiscussion", reason = "Let's talk" });
         using var client = portal.CreateClient();
 
@@ -55,7 +55,7 @@ public class ProposalListTests(PortalFactory portal) : IClassFixture<PortalFacto
         var original = new List<int>();
         for (var i = 0; i < 23; i++)
         {
-            original.Add(await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal($"Paging proposal {i}")));
+            original.Add(await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal($"Paging proposal {i}")));
         }
 
         using var client = portal.CreateClient();
@@ -67,7 +67,7 @@ public class ProposalListTests(PortalFactory portal) : IClassFixture<PortalFacto
             var page = await ListAsync(client, "author=pl-paging&pageSize=5" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)));
             seen.AddRange(Ids(page));
             cursor = page.GetProperty("nextCursor").ValueKind == JsonValueKind.String ? page.GetProperty("nextCursor").GetString() : null;
-            await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal($"Inserted while paging {pages}"));
+            await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal($"Inserted while paging {pages}"));
             pages++;
         }
         while (cursor is not null && pages < 20);
@@ -84,7 +84,7 @@ public class ProposalListTests(PortalFactory portal) : IClassFixture<PortalFacto
         var ids = new List<int>();
         for (var i = 0; i < 9; i++)
         {
-            var id = await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal($"Discussed {i}"));
+            var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal($"Discussed {i}"));
             for (var c = 0; c < i % 3; c++)
             {
                 (await author.PostAsJsonAsync($"/api/proposals/{id}/comments", new { body = $"Comment {c}" })).StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -126,7 +126,7 @@ public class ProposalListTests(PortalFactory portal) : IClassFixture<PortalFacto
         using var author = await portal.CreateApiClientAsync("pl-cursor-sort");
         for (var i = 0; i < 3; i++)
         {
-            await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal($"Cursor {i}"));
+            await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal($"Cursor {i}"));
         }
 
         using var client = portal.CreateClient();

@@ -18,11 +18,11 @@ public class SqlStatementCountTests(PortalFactory portal) : IClassFixture<Portal
     {
         using var author = await portal.CreateApiClientAsync("sql-author");
         using var wg = await portal.CreateApiClientAsync("sql-wg", Role.WorkingGroupMember);
-        var small = await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal("Small", services: ["forum"]));
+        var small = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal("Small", services: ["forum"]));
         await author.PostAsJsonAsync($"/api/proposals/{small}/comments", new { body = "One comment" });
         var before = await CountsAsync(small);
 
-        var big = await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal("Big", services: ["forum", "chat", "web-sites"]));
+        var big = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal("Big", services: ["forum", "chat", "web-sites"]));
         await wg.PostAsJsonAsync($"/api/proposals/{big}/transitions", new { to = "UnderDiscussion", reason = "Talk" });
         for (var i = 0; i < 12; i++)
         {
@@ -34,7 +34,7 @@ public class SqlStatementCountTests(PortalFactory portal) : IClassFixture<Portal
 
         for (var i = 0; i < 10; i++)
         {
-            await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal($"Filler {i}", services: ["chat"]));
+            await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal($"Filler {i}", services: ["chat"]));
         }
 
         var after = await CountsAsync(big);

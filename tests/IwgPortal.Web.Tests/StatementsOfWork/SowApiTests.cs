@@ -32,7 +32,7 @@ public class SowApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
     {
         var author = await portal.CreateApiClientAsync(prefix + "-author");
         var wg = await portal.CreateApiClientAsync(prefix + "-wg", Role.WorkingGroupMember);
-        var proposal = await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal(changesWorkflow: changesWorkflow));
+        var proposal = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal(changesWorkflow: changesWorkflow));
         (await wg.PostAsJsonAsync($"/api/proposals/{proposal}/transitions", new { to = "UnderDiscussion", reason = "Discuss" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await wg.PostAsJsonAsync($"/api/proposals/{proposal}/transitions", new { to = "Accepted", reason = "Agreed" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var created = await wg.PostAsJsonAsync("/api/sows", new { proposalIds = new[] { proposal }, title = "Multi-stage CI" });
@@ -114,7 +114,7 @@ public class SowApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
     {
         using var author = await portal.CreateApiClientAsync("sow-rules-author");
         using var wg = await portal.CreateApiClientAsync("sow-rules-wg", Role.WorkingGroupMember);
-        var proposal = await ProposalApiTests.SubmitAsync(author, ProposalApiTests.NewProposal());
+        var proposal = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
 
         await ProblemDetailsTests.ShouldBeProblem(await author.PostAsJsonAsync("/api/sows", new { proposalIds = new[] { proposal }, title = "Mine" }), HttpStatusCode.Forbidden);
         (await ProblemDetailsTests.ShouldBeProblem(await wg.PostAsJsonAsync("/api/sows", new { proposalIds = new[] { proposal }, title = "Too early" }), HttpStatusCode.Conflict))
