@@ -78,24 +78,66 @@ public static class TestPostgres
             return container.GetConnectionString();
         }
 
-        var directory = Path.Combine(Path.GetTempPath(), "iwg-test-pg", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var root = Path.Combine(Path.GetTempPath(), "iwg-test-pg");
+        SweepLeftovers(root);
+        var directory = Path.Combine(root, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
         var server = EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = directory, Durable = false, MaxConnections = 400 });
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             server.Stop();
-            try
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
+            Remove(directory);
         };
         Source = "throwaway cluster from local binaries";
         return server.ConnectionString("postgres");
+    }
+
+    /// <summary>
+    /// A test host that is killed never runs its exit handler: clusters of processes that no longer
+    /// exist are stopped and removed before a new one starts, so they do not pile up in /tmp.
+    /// </summary>
+    private static void SweepLeftovers(string root)
+    {
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+
+        foreach (var directory in Directory.GetDirectories(root))
+        {
+            var name = Path.GetFileName(directory);
+            var owner = int.TryParse(name.Split('-')[0], System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : 0;
+            if (owner == 0 || owner == Environment.ProcessId || Directory.Exists($"/proc/{owner}"))
+            {
+                continue;
+            }
+
+            try
+            {
+                // Starting takes over an orphaned server (or a stale pid file); stopping then shuts it down.
+                EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = directory, Durable = false }).Stop();
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or EmbeddedPostgresInUseException or IOException)
+            {
+                continue;
+            }
+
+            Remove(directory);
+        }
+    }
+
+    private static void Remove(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+            File.Delete(directory + ".lock");
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     private static async Task CreateTemplateAsync(string admin)
