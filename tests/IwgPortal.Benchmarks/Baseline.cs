@@ -172,7 +172,7 @@ internal static class Baseline
         CommentItem Item(int index, IReadOnlyList<CommentItem> children)
         {
             var c = rows[index];
-            return new CommentItem(c.Id, c.Parent, c.Login, c.Name, c.Created, c.Edited, c.Hidden ? null : c.Body, c.Hidden ? null : markdown.ToHtml(c.Body),
+            return new CommentItem(c.Id, c.Parent, null, c.Login, c.Name, c.Created, c.Edited, c.Hidden ? null : c.Body, c.Hidden ? null : markdown.ToHtml(c.Body),
                 c.Hidden, c.Reason, false, c.Hidden ? [] : [.. earlier[c.Id].Select(r => new CommentEdit(r.At, markdown.ToHtml(r.Body)))], children);
         }
 

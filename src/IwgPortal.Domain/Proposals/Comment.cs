@@ -1,10 +1,13 @@
 using IwgPortal.Domain.Common;
+using IwgPortal.Domain.StatementsOfWork;
 
 namespace IwgPortal.Domain.Proposals;
 
 /// <summary>
-/// A comment on a proposal, or a reply to one (one level deep). Edits keep the earlier text;
-/// abusive comments are hidden with a public reason, never deleted.
+/// A comment on a proposal or on a published statement of work, or a reply to one (one level
+/// deep). Edits keep the earlier text; abusive comments are hidden with a public reason, never
+/// deleted. A comment on an SOW belongs to the revision it was written on and stays visible on
+/// later ones.
 /// </summary>
 public sealed class Comment : IAudited
 {
@@ -20,9 +23,11 @@ public sealed class Comment : IAudited
         Body = string.Empty;
     }
 
-    private Comment(int proposalId, int authorId, int? parentId, string body, DateTimeOffset now)
+    private Comment(int? proposalId, int? sowId, int? sowRevision, int authorId, int? parentId, string body, DateTimeOffset now)
     {
         ProposalId = proposalId;
+        SowId = sowId;
+        SowRevision = sowRevision;
         AuthorId = authorId;
         ParentId = parentId;
         Body = Guard.Text(body, "Comment", MaxBodyLength);
@@ -31,8 +36,17 @@ public sealed class Comment : IAudited
 
     public int Id { get; private set; }
 
+    /// <summary>The proposal it discusses, or null when it discusses a statement of work.</summary>
     [Public]
-    public int ProposalId { get; private set; }
+    public int? ProposalId { get; private set; }
+
+    /// <summary>The statement of work it discusses, or null when it discusses a proposal.</summary>
+    [Public]
+    public int? SowId { get; private set; }
+
+    /// <summary>The SOW revision that was the latest when it was written.</summary>
+    [Public]
+    public int? SowRevision { get; private set; }
 
     [Public]
     public int AuthorId { get; private set; }
@@ -82,7 +96,32 @@ public sealed class Comment : IAudited
             }
         }
 
-        return new Comment(proposal.Id, authorId, parent?.Id, body, now);
+        return new Comment(proposal.Id, null, null, authorId, parent?.Id, body, now);
+    }
+
+    /// <summary>A comment on the latest published revision of a statement of work.</summary>
+    public static Comment Write(StatementOfWork sow, int authorId, Comment? parent, string body, DateTimeOffset now)
+    {
+        var revision = sow.Latest ?? throw new DomainException("This statement of work is not published yet; the working group discusses drafts among itself.");
+        if (sow.State is SowState.Closed or SowState.Cancelled)
+        {
+            throw new DomainException($"This statement of work is {sow.State.ToString().ToLowerInvariant()}; it takes no more comments.");
+        }
+
+        if (parent is not null)
+        {
+            if (parent.SowId != sow.Id)
+            {
+                throw new DomainException("A reply must answer a comment on the same statement of work.");
+            }
+
+            if (parent.ParentId is not null)
+            {
+                throw new DomainException("Replies go one level deep: answer the comment that started the thread.");
+            }
+        }
+
+        return new Comment(null, sow.Id, revision.Number, authorId, parent?.Id, body, now);
     }
 
     public void Edit(int editorId, string body, DateTimeOffset now)

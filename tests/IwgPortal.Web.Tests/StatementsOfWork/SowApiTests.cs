@@ -11,37 +11,11 @@ namespace IwgPortal.Web.Tests.StatementsOfWork;
 
 public class SowApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static object Content(string nonFunctional = "No extra queue time at peak.") => new
-    {
-        title = "Multi-stage CI",
-        problem = "Expensive builds run on every commit.",
-        workMode = "Two-week iterations with the WG.",
-        requiredSkills = "Buildbot, Python 3.",
-        functionalRequirements = "Cheap builds gate expensive ones.",
-        nonFunctionalRequirements = nonFunctional,
-        workItems = new[]
-        {
-            new { key = "w1", title = "Staged pipeline", description = "Split builders into stages.", criteria = new[] { new { key = "c1", text = "Expensive builders run only after cheap ones pass." } } },
-        },
-        objectives = new[] { new { key = "s1", serviceSlug = "build-servers", target = "≥ 99.5 %", window = "30 days", measurement = "probes" } },
-        serviceSlugs = new[] { "build-servers" },
-        route = "RequestForProposals",
-    };
+    private static object Content(string nonFunctional = "No extra queue time at peak.") => SowApi.Content(nonFunctional);
 
-    private async Task<(HttpClient Wg, int SowId)> NewSowAsync(string prefix, bool changesWorkflow = false)
-    {
-        var author = await portal.CreateApiClientAsync(prefix + "-author");
-        var wg = await portal.CreateApiClientAsync(prefix + "-wg", Role.WorkingGroupMember);
-        var proposal = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal(changesWorkflow: changesWorkflow));
-        (await wg.PostAsJsonAsync($"/api/proposals/{proposal}/transitions", new { to = "UnderDiscussion", reason = "Discuss" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await wg.PostAsJsonAsync($"/api/proposals/{proposal}/transitions", new { to = "Accepted", reason = "Agreed" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var created = await wg.PostAsJsonAsync("/api/sows", new { proposalIds = new[] { proposal }, title = "Multi-stage CI" });
-        created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        return (wg, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32());
-    }
+    private Task<(HttpClient Wg, int SowId)> NewSowAsync(string prefix, bool changesWorkflow = false) => SowApi.NewSowAsync(portal, prefix, changesWorkflow);
 
-    private static async Task<uint> VersionAsync(HttpClient wg, int id) =>
-        (await wg.GetFromJsonAsync<JsonElement>($"/api/sows/{id}")).GetProperty("version").GetUInt32();
+    private static Task<uint> VersionAsync(HttpClient wg, int id) => SowApi.VersionAsync(wg, id);
 
     [Fact]
     public async Task A_draft_starts_from_the_proposals_and_stays_with_the_working_group_until_published()

@@ -1,5 +1,6 @@
 using IwgPortal.Domain.Membership;
 using IwgPortal.Domain.Proposals;
+using IwgPortal.Domain.StatementsOfWork;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NpgsqlTypes;
@@ -55,7 +56,12 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
 {
     public void Configure(EntityTypeBuilder<Comment> builder)
     {
-        builder.ToTable("comments");
+        // A comment discusses exactly one thing; on an SOW it remembers the revision it was written on.
+        builder.ToTable("comments", t =>
+        {
+            t.HasCheckConstraint("ck_comments_one_subject", "(proposal_id IS NULL) <> (sow_id IS NULL)");
+            t.HasCheckConstraint("ck_comments_sow_revision", "(sow_id IS NULL) = (sow_revision IS NULL)");
+        });
         builder.Property(c => c.Body).HasMaxLength(Comment.MaxBodyLength);
         builder.Property(c => c.HiddenReason).HasMaxLength(Comment.MaxHideReasonLength);
         builder.HasOne<Proposal>().WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Restrict);
@@ -64,7 +70,9 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Revisions).WithOne().HasForeignKey(r => r.CommentId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Revisions).HasField("_revisions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne<StatementOfWork>().WithMany().HasForeignKey(c => c.SowId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.ProposalId, c.Id });
+        builder.HasIndex(c => new { c.SowId, c.Id }).HasFilter("sow_id IS NOT NULL");
         builder.Property<uint>("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
     }
 }

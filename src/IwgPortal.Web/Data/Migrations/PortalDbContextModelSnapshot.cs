@@ -250,9 +250,17 @@ namespace IwgPortal.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("parent_id");
 
-                    b.Property<int>("ProposalId")
+                    b.Property<int?>("ProposalId")
                         .HasColumnType("integer")
                         .HasColumnName("proposal_id");
+
+                    b.Property<int?>("SowId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sow_id");
+
+                    b.Property<int?>("SowRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("sow_revision");
 
                     b.Property<uint>("xmin")
                         .IsConcurrencyToken()
@@ -275,7 +283,16 @@ namespace IwgPortal.Web.Data.Migrations
                     b.HasIndex("ProposalId", "Id")
                         .HasDatabaseName("ix_comments_proposal_id_id");
 
-                    b.ToTable("comments", (string)null);
+                    b.HasIndex("SowId", "Id")
+                        .HasDatabaseName("ix_comments_sow_id_id")
+                        .HasFilter("sow_id IS NOT NULL");
+
+                    b.ToTable("comments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_comments_one_subject", "(proposal_id IS NULL) <> (sow_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_comments_sow_revision", "(sow_id IS NULL) = (sow_revision IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("IwgPortal.Domain.Proposals.CommentRevision", b =>
@@ -754,8 +771,13 @@ namespace IwgPortal.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_comments_proposals_proposal_id");
+
+                    b.HasOne("IwgPortal.Domain.StatementsOfWork.StatementOfWork", null)
+                        .WithMany()
+                        .HasForeignKey("SowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_comments_statements_of_work_sow_id");
                 });
 
             modelBuilder.Entity("IwgPortal.Domain.Proposals.CommentRevision", b =>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IwgPortal.Web.Features.Proposals;
 
-public sealed record AddCommentCommand(int ProposalId, string Body, int? ReplyTo) : ICommand<int>;
+public sealed record AddCommentCommand(CommentSubject Subject, string Body, int? ReplyTo) : ICommand<int>;
 
 public sealed class AddCommentValidator : AbstractValidator<AddCommentCommand>
 {
@@ -23,16 +23,31 @@ public sealed class AddCommentHandler(PortalDbContext db, CurrentUser user, Time
     public async ValueTask<int> Handle(AddCommentCommand command, CancellationToken cancellationToken)
     {
         var me = user.RequiredPersonId;
-        var proposal = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == command.ProposalId, cancellationToken)
-            ?? throw new NotFoundException($"There is no proposal {command.ProposalId}.");
+        var subject = command.Subject;
         Comment? parent = null;
         if (command.ReplyTo is { } parentId)
         {
-            parent = await db.Comments.AsNoTracking().SingleOrDefaultAsync(c => c.Id == parentId && c.ProposalId == command.ProposalId, cancellationToken)
-                ?? throw new NotFoundException($"There is no comment {parentId} on this proposal.");
+            parent = await db.Comments.AsNoTracking().Where(subject.Comments()).SingleOrDefaultAsync(c => c.Id == parentId, cancellationToken)
+                ?? throw new NotFoundException($"There is no comment {parentId} on {subject.Name}.");
         }
 
         var now = clock.GetUtcNow();
+        if (subject.Kind == CommentSubjectKind.StatementOfWork)
+        {
+            var sow = await db.StatementsOfWork.AsNoTracking().SingleOrDefaultAsync(s => s.Id == subject.Id, cancellationToken);
+            if (sow is null || (sow.Latest is null && !user.Roles.IsWorkingGroup))
+            {
+                throw new NotFoundException($"There is no {subject.Name}.");
+            }
+
+            var onSow = Comment.Write(sow, me, parent, command.Body, now);
+            db.Comments.Add(onSow);
+            await db.SaveChangesAsync(cancellationToken);
+            return onSow.Id;
+        }
+
+        var proposal = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == subject.Id, cancellationToken)
+            ?? throw new NotFoundException($"There is no {subject.Name}.");
         var comment = Comment.Write(proposal, me, parent, command.Body, now);
         db.Comments.Add(comment);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -46,7 +61,7 @@ public sealed class AddCommentHandler(PortalDbContext db, CurrentUser user, Time
     }
 }
 
-public sealed record EditCommentCommand(int ProposalId, int CommentId, string Body) : ICommand;
+public sealed record EditCommentCommand(CommentSubject Subject, int CommentId, string Body) : ICommand;
 
 public sealed class EditCommentValidator : AbstractValidator<EditCommentCommand>
 {
@@ -61,9 +76,9 @@ public sealed class EditCommentHandler(PortalDbContext db, CurrentUser user, Tim
 {
     public async ValueTask<Unit> Handle(EditCommentCommand command, CancellationToken cancellationToken)
     {
-        var comment = await db.Comments.Include(c => c.Revisions)
-            .SingleOrDefaultAsync(c => c.Id == command.CommentId && c.ProposalId == command.ProposalId, cancellationToken)
-            ?? throw new NotFoundException($"There is no comment {command.CommentId} on this proposal.");
+        var comment = await db.Comments.Include(c => c.Revisions).Where(command.Subject.Comments())
+            .SingleOrDefaultAsync(c => c.Id == command.CommentId, cancellationToken)
+            ?? throw new NotFoundException($"There is no comment {command.CommentId} on {command.Subject.Name}.");
         if (comment.AuthorId != user.RequiredPersonId)
         {
             throw new ForbiddenException("Only its author can edit a comment.");
@@ -75,7 +90,7 @@ public sealed class EditCommentHandler(PortalDbContext db, CurrentUser user, Tim
     }
 }
 
-public sealed record HideCommentCommand(int ProposalId, int CommentId, string Reason) : ICommand;
+public sealed record HideCommentCommand(CommentSubject Subject, int CommentId, string Reason) : ICommand;
 
 public sealed class HideCommentValidator : AbstractValidator<HideCommentCommand>
 {
@@ -90,8 +105,8 @@ public sealed class HideCommentHandler(PortalDbContext db, CurrentUser user, Tim
 {
     public async ValueTask<Unit> Handle(HideCommentCommand command, CancellationToken cancellationToken)
     {
-        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == command.CommentId && c.ProposalId == command.ProposalId, cancellationToken)
-            ?? throw new NotFoundException($"There is no comment {command.CommentId} on this proposal.");
+        var comment = await db.Comments.Where(command.Subject.Comments()).SingleOrDefaultAsync(c => c.Id == command.CommentId, cancellationToken)
+            ?? throw new NotFoundException($"There is no comment {command.CommentId} on {command.Subject.Name}.");
         comment.Hide(user.RequiredPersonId, command.Reason, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

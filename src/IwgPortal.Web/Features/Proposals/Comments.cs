@@ -6,36 +6,43 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IwgPortal.Web.Features.Proposals;
 
-/// <summary>A comment as a reader sees it. Body and Html are null when the reader may not see a hidden text.</summary>
+/// <summary>
+/// A comment as a reader sees it. Body and Html are null when the reader may not see a hidden
+/// text. Revision is the SOW revision it was written on (null on proposals).
+/// </summary>
 public sealed record CommentItem(
-    int Id, int? ParentId, string AuthorLogin, string AuthorName, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt,
+    int Id, int? ParentId, int? Revision, string AuthorLogin, string AuthorName, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt,
     string? Body, string? Html, bool IsHidden, string? HiddenReason, bool IsMine, IReadOnlyList<CommentEdit> EarlierVersions, IReadOnlyList<CommentItem> Replies);
 
 /// <summary>A text the comment had before an edit.</summary>
 public sealed record CommentEdit(DateTimeOffset WrittenAt, string Html);
 
-public sealed record ListCommentsQuery(int ProposalId) : IQuery<IReadOnlyList<CommentItem>>;
+public sealed record ListCommentsQuery(CommentSubject Subject) : IQuery<IReadOnlyList<CommentItem>>;
 
 /// <summary>Threads in order; hidden texts are shown to their authors only.</summary>
 public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, MarkdownRenderer markdown) : IQueryHandler<ListCommentsQuery, IReadOnlyList<CommentItem>>
 {
     public async ValueTask<IReadOnlyList<CommentItem>> Handle(ListCommentsQuery query, CancellationToken cancellationToken)
     {
-        if (!await db.Proposals.AnyAsync(p => p.Id == query.ProposalId, cancellationToken))
+        var subject = query.Subject;
+        var exists = subject.Kind == CommentSubjectKind.Proposal
+            ? await db.Proposals.AnyAsync(p => p.Id == subject.Id, cancellationToken)
+            : await db.StatementsOfWork.AnyAsync(s => s.Id == subject.Id && (s.Revisions.Any() || user.Roles.IsWorkingGroup), cancellationToken);
+        if (!exists)
         {
-            throw new Hosting.Errors.NotFoundException($"There is no proposal {query.ProposalId}.");
+            throw new Hosting.Errors.NotFoundException($"There is no {subject.Name}.");
         }
 
         var me = user.PersonId;
         var rows = await db.Comments.AsNoTracking()
-            .Where(c => c.ProposalId == query.ProposalId)
+            .Where(subject.Comments())
             .OrderBy(c => c.Id)
             .Select(c => new CommentRow(
-                c.Id, c.ParentId, c.AuthorId, c.CreatedAt, c.EditedAt, c.Body, c.IsHidden, c.HiddenReason,
+                c.Id, c.ParentId, c.SowRevision, c.AuthorId, c.CreatedAt, c.EditedAt, c.Body, c.IsHidden, c.HiddenReason,
                 db.People.Where(a => a.Id == c.AuthorId).Select(a => a.Login).First(),
                 db.People.Where(a => a.Id == c.AuthorId).Select(a => a.DisplayName).First()))
             .ToListAsync(cancellationToken);
-        var revisions = (await db.Comments.AsNoTracking().Where(c => c.ProposalId == query.ProposalId && c.EditedAt != null)
+        var revisions = (await db.Comments.AsNoTracking().Where(subject.Comments()).Where(c => c.EditedAt != null)
                 .SelectMany(c => c.Revisions.Select(r => new RevisionRow(c.Id, r.Id, r.WrittenAt, r.Body)))
                 .ToListAsync(cancellationToken))
             .OrderBy(r => r.RevisionId)
@@ -48,7 +55,7 @@ public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, Ma
             IReadOnlyList<CommentEdit> earlier = visible
                 ? [.. revisions[c.Id].Select(r => new CommentEdit(r.WrittenAt, markdown.ToHtml(r.Body)))]
                 : [];
-            return new CommentItem(c.Id, c.ParentId, c.AuthorLogin, c.AuthorName, c.CreatedAt, c.EditedAt,
+            return new CommentItem(c.Id, c.ParentId, c.Revision, c.AuthorLogin, c.AuthorName, c.CreatedAt, c.EditedAt,
                 visible ? c.Body : null, visible ? markdown.ToHtml(c.Body) : null, c.IsHidden, c.HiddenReason, c.AuthorId == me, earlier, children);
         }
 
@@ -58,6 +65,6 @@ public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, Ma
     private sealed record RevisionRow(int CommentId, int RevisionId, DateTimeOffset WrittenAt, string Body);
 
     private sealed record CommentRow(
-        int Id, int? ParentId, int AuthorId, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, string Body, bool IsHidden, string? HiddenReason,
+        int Id, int? ParentId, int? Revision, int AuthorId, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, string Body, bool IsHidden, string? HiddenReason,
         string AuthorLogin, string AuthorName);
 }

@@ -48,31 +48,7 @@ public static class ProposalsApi
             .RequireAuthorization(Policies.SignedIn)
             .WithSummary("Stop following a proposal.");
 
-        proposals.MapGet("/{id:int}/comments", async (HttpContext http, int id, IMediator mediator, CancellationToken ct) =>
-                ETags.OkWithETag(http, await mediator.Send(new ListCommentsQuery(id), ct)))
-            .Produces<IReadOnlyList<CommentItem>>()
-            .WithSummary("The comment threads of a proposal. Hidden comments show their reason; their text only to their author.");
-        proposals.MapPost("/{id:int}/comments", async (int id, CommentInput input, IMediator mediator, CancellationToken ct) =>
-            {
-                var commentId = await mediator.Send(new AddCommentCommand(id, input.Body, input.ReplyTo), ct);
-                return TypedResults.Created($"/api/proposals/{id}/comments/{commentId}", new { id = commentId });
-            })
-            .RequireAuthorization(Policies.SignedIn)
-            .WithSummary("Comment, or reply to a top-level comment with replyTo. Markdown; mentions as @login.");
-        proposals.MapPut("/{id:int}/comments/{commentId:int}", async (int id, int commentId, CommentInput input, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new EditCommentCommand(id, commentId, input.Body), ct);
-                return TypedResults.NoContent();
-            })
-            .RequireAuthorization(Policies.SignedIn)
-            .WithSummary("Edit your own comment. The earlier text stays in its history.");
-        proposals.MapPost("/{id:int}/comments/{commentId:int}/hide", async (int id, int commentId, HideInput input, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new HideCommentCommand(id, commentId, input.Reason), ct);
-                return TypedResults.NoContent();
-            })
-            .RequireAuthorization(Policies.WorkingGroup)
-            .WithSummary("Hide an abusive comment with a public reason (working group). It is never deleted.");
+        proposals.MapCommentsApi(CommentSubject.Proposal, "proposal");
         return app;
     }
 }
@@ -80,7 +56,3 @@ public static class ProposalsApi
 public sealed record ProposalInput(string Title, string Problem, string DesiredOutcome, bool ChangesWorkflow, IReadOnlyList<string>? Services, IReadOnlyList<string>? Links, Guid? SubmissionKey);
 
 public sealed record TransitionInput(ProposalState To, string? Reason, uint? Version);
-
-public sealed record CommentInput(string Body, int? ReplyTo);
-
-public sealed record HideInput(string Reason);

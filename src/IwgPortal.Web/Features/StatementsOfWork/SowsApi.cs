@@ -1,4 +1,5 @@
 using IwgPortal.Domain.StatementsOfWork;
+using IwgPortal.Web.Features.Proposals;
 using IwgPortal.Web.Hosting;
 using IwgPortal.Web.Hosting.Auth;
 using Mediator;
@@ -40,6 +41,7 @@ public static class SowsApi
         sows.MapGet("/{id:int}/diff", async (int id, int from, int to, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new CompareSowRevisionsQuery(id, from, to), ct)))
             .WithSummary("Compare two revisions: per section, work items and criteria by key, text word by word.");
+        sows.MapCommentsApi(CommentSubject.Sow, "published statement of work (each comment remembers the revision it was written on)");
         return app;
     }
 }

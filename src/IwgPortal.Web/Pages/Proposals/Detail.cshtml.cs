@@ -78,7 +78,7 @@ public sealed class ProposalDetailModel(IMediator mediator, CurrentUser user, Ti
     public Task<IActionResult> OnPostCommentAsync(int id, CancellationToken ct) =>
         ActAsync(id, Comment.ReplyTo is { } parent ? $"reply-{parent}" : "comment", "Comment", async () =>
         {
-            var commentId = await mediator.Send(new AddCommentCommand(id, Comment.Body ?? string.Empty, Comment.ReplyTo), ct);
+            var commentId = await mediator.Send(new AddCommentCommand(CommentSubject.Proposal(id), Comment.Body ?? string.Empty, Comment.ReplyTo), ct);
             if (Comment.ReplyTo is null)
             {
                 TempData["DraftClear"] = DraftKey(id);
@@ -104,7 +104,7 @@ public sealed class ProposalDetailModel(IMediator mediator, CurrentUser user, Ti
     public Task<IActionResult> OnPostHideAsync(int id, CancellationToken ct) =>
         ActAsync(id, $"hide-{Hide.CommentId}", "Hide", async () =>
         {
-            await mediator.Send(new HideCommentCommand(id, Hide.CommentId, Hide.Reason ?? string.Empty), ct);
+            await mediator.Send(new HideCommentCommand(CommentSubject.Proposal(id), Hide.CommentId, Hide.Reason ?? string.Empty), ct);
             return $"#comment-{Hide.CommentId}";
         }, ct);
 
@@ -148,7 +148,7 @@ public sealed class ProposalDetailModel(IMediator mediator, CurrentUser user, Ti
     private async Task LoadAsync(int id, CancellationToken ct)
     {
         Proposal = await mediator.Send(new GetProposalQuery(id), ct);
-        Comments = await mediator.Send(new ListCommentsQuery(id), ct);
+        Comments = await mediator.Send(new ListCommentsQuery(CommentSubject.Proposal(id)), ct);
     }
 
     public sealed class CommentInput

@@ -29,7 +29,7 @@ public sealed class EditCommentModel(IMediator mediator) : PageModel
     {
         try
         {
-            await mediator.Send(new EditCommentCommand(id, commentId, Input.Body ?? string.Empty), ct);
+            await mediator.Send(new EditCommentCommand(CommentSubject.Proposal(id), commentId, Input.Body ?? string.Empty), ct);
             var proposal = await mediator.Send(new GetProposalQuery(id), ct);
             return Redirect(ProposalLinks.For(proposal.Id, proposal.Slug) + $"#comment-{commentId}");
         }
@@ -43,7 +43,7 @@ public sealed class EditCommentModel(IMediator mediator) : PageModel
     private async Task<CommentItem> LoadAsync(int id, int commentId, CancellationToken ct)
     {
         Proposal = await mediator.Send(new GetProposalQuery(id), ct);
-        var comments = await mediator.Send(new ListCommentsQuery(id), ct);
+        var comments = await mediator.Send(new ListCommentsQuery(CommentSubject.Proposal(id)), ct);
         return comments.SelectMany(c => c.Replies.Prepend(c)).FirstOrDefault(c => c.Id == commentId && c.IsMine)
             ?? throw new NotFoundException($"You have no comment {commentId} on this proposal.");
     }
