@@ -17,6 +17,8 @@ internal static class DemoData
     [
         ("amara-okafor", "Amara Okafor", []),
         ("ken-sato", "Ken Sato", [Role.Contractor]),
+        ("ines-moreau", "Inès Moreau", [Role.Contractor]),
+        ("oskar-lind", "Oskar Lind", [Role.Contractor]),
         ("lena-fischer", "Lena Fischer", [Role.WorkingGroupMember]),
         ("priya-raman", "Priya Raman", [Role.WorkingGroupMember, Role.Chair]),
         ("tom-becker", "Tom Becker", [Role.BoardMember, Role.WorkingGroupMember]),
@@ -28,6 +30,7 @@ internal static class DemoData
     {
         await SeedPeopleAsync(db, clock, cancellationToken);
         await SeedProposalsAsync(db, clock, cancellationToken);
+        await DemoStatementsOfWork.SeedAsync(db, clock, cancellationToken);
     }
 
     private static async Task SeedPeopleAsync(PortalDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -177,6 +180,7 @@ internal static class DemoData
             """,
             [
                 new(ProposalState.UnderDiscussion, "lena-fischer", Ago(35), "Clear saving of builder hours; let's agree on which builders are \"cheap\"."),
+                new(ProposalState.Accepted, "priya-raman", Ago(10), "Agreed at the meeting: the working group writes a statement of work and asks contractors for offers."),
             ],
             [
                 new("maria-santos", Ago(34), "From the budget side: the sponsored machines are at capacity, so anything that frees hours helps.",
@@ -226,8 +230,13 @@ internal static class DemoData
             A public page per service: **what** it is, **why** we run it, **who** operates it, and how to get help.
             Secrets stay out of it, of course.
             """,
-            [],
-            []),
+            [
+                new(ProposalState.UnderDiscussion, "lena-fischer", Ago(14), "Cheap and useful; the question is who writes it."),
+                new(ProposalState.Accepted, "priya-raman", Ago(9), "Accepted. A bounty suits this: a community member who knows the machines can write it."),
+            ],
+            [
+                new("sam-admin", Ago(13), "I can give read access to the machine inventory to whoever writes this."),
+            ]),
         new(
             "Collector dashboard for CI results", "ken-sato", Ago(10), ChangesWorkflow: true, ["build-servers", "code-review"],
             """
