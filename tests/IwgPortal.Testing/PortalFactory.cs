@@ -57,6 +57,9 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     public static PortalFactory Create(IDictionary<string, string?>? settings = null, string environment = "Development", bool kestrel = false, string? connectionString = null, TimeProvider? clock = null) =>
         new(settings ?? new Dictionary<string, string?>(), environment, kestrel, connectionString, clock);
 
+    /// <summary>Everything the portal logged, at the level its configuration lets through.</summary>
+    public LogCapture Log { get; } = new();
+
     /// <summary>Replaces the portal's clock (a process boundary), e.g. to let tokens expire.</summary>
     public TimeProvider? Clock { get; }
 
@@ -86,6 +89,8 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         {
             builder.ConfigureServices(services => services.AddSingleton(Clock));
         }
+
+        builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Log));
     }
 
     /// <summary>

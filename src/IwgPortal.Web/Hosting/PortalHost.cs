@@ -53,9 +53,10 @@ public static class PortalHost
         var configuration = builder.Configuration;
         var environment = builder.Environment;
 
-        services.AddSerilog((_, logger) =>
+        // Sinks registered as services (ILogEventSink) receive the log too: tests read the real log that way.
+        services.AddSerilog((provider, logger) =>
         {
-            logger.ReadFrom.Configuration(configuration).Enrich.FromLogContext();
+            logger.ReadFrom.Configuration(configuration).ReadFrom.Services(provider).Enrich.FromLogContext();
             if (environment.IsProduction())
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
