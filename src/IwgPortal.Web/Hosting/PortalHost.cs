@@ -130,10 +130,15 @@ public static class PortalHost
             app.UseForwardedHeaders();
         }
 
-        app.UseSerilogRequestLogging(o => o.GetLevel = (context, _, exception) =>
-            exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
-            : context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/metrics") ? Serilog.Events.LogEventLevel.Verbose
-            : Serilog.Events.LogEventLevel.Information);
+        app.UseSerilogRequestLogging(o =>
+        {
+            // This host's logger, not the static one: several hosts in one process (tests) keep their request logs apart.
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            o.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/metrics") ? Serilog.Events.LogEventLevel.Verbose
+                : Serilog.Events.LogEventLevel.Information;
+        });
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",

@@ -161,7 +161,7 @@ public sealed class PortalProcessTests : IDisposable
     /// <summary>Reads the portal's output until it prints where it listens (it picks a free port).</summary>
     private static async Task<Uri> WaitForUrlAsync(Process portal)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(240));
         while (await portal.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
             var at = line.IndexOf("IWG Portal is running at ", StringComparison.Ordinal);
@@ -185,7 +185,7 @@ public sealed class PortalProcessTests : IDisposable
             await kill.WaitForExitAsync();
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await portal.WaitForExitAsync(timeout.Token);
     }
 }
