@@ -58,20 +58,6 @@ public sealed class ListOffersHandler(PortalDbContext db, CurrentUser user, Time
     }
 }
 
-public sealed record GetOfferQuery(int SowId, int OfferId) : IQuery<RfpOfferView>;
-
-public sealed class GetOfferHandler(PortalDbContext db, CurrentUser user, TimeProvider clock) : IQueryHandler<GetOfferQuery, RfpOfferView>
-{
-    public async ValueTask<RfpOfferView> Handle(GetOfferQuery query, CancellationToken cancellationToken)
-    {
-        await SourcingLoader.StageAsync(db, user, query.SowId, cancellationToken);
-        var rfp = await SourcingLoader.RfpAsync(db, query.SowId, cancellationToken);
-        var offer = await SourcingLoader.ReadableOfferAsync(db, user, rfp, query.OfferId, clock.GetUtcNow(), cancellationToken);
-        var logins = await SourcingLoader.LoginsAsync(db, [offer.SubmittedById], cancellationToken);
-        return offer.ToView(logins, user.RequiredPersonId);
-    }
-}
-
 internal static class RfpOfferViews
 {
     public static RfpOfferView ToView(this RfpOffer o, IReadOnlyDictionary<int, string> logins, int me) => new(
