@@ -176,6 +176,7 @@ public sealed class RequestForProposals : IAudited
         }
 
         CheckLive(offer);
+        CheckNotOwn(offer, scorerId);
         if (_criteria.All(c => c.Key != criterionKey))
         {
             throw new DomainException($"This RFP has no criterion {criterionKey}.");
@@ -206,6 +207,7 @@ public sealed class RequestForProposals : IAudited
         }
 
         CheckLive(offer);
+        CheckNotOwn(offer, actorId);
         if (ChosenOfferId is not null)
         {
             throw new DomainException("An offer is already chosen for this RFP.");
@@ -282,6 +284,15 @@ public sealed class RequestForProposals : IAudited
         if (offer.SubmittedById != contractorId)
         {
             throw new DomainException("Only the contractor who submitted an offer can change it.");
+        }
+    }
+
+    /// <summary>A member who submitted an offer is a bidder, whatever conflict they declared or forgot to.</summary>
+    private static void CheckNotOwn(RfpOffer offer, int memberId)
+    {
+        if (offer.SubmittedById == memberId)
+        {
+            throw new DomainException("You submitted this offer: you can neither score nor choose it.");
         }
     }
 

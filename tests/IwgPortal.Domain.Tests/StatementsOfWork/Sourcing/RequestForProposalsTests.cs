@@ -196,6 +196,17 @@ public class RequestForProposalsTests
     }
 
     [Fact]
+    public void A_member_who_submitted_an_offer_neither_scores_nor_chooses_it()
+    {
+        var rfp = Open();
+        var offer = rfp.Submit(Sourcing, null, Wg, Terms(), Now);
+        PassDeadline();
+
+        Should.Throw<DomainException>(() => rfp.Score(Sourcing, offer, Wg, WgRoles, false, "k1", 10, null, null, Now)).Message.ShouldContain("submitted");
+        Should.Throw<DomainException>(() => rfp.Choose(Sourcing, offer, Wg, WgRoles, false, Now));
+    }
+
+    [Fact]
     public void A_conflict_is_declared_once_per_organisation()
     {
         var rfp = Open();
