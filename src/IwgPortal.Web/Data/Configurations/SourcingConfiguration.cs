@@ -9,11 +9,14 @@ namespace IwgPortal.Web.Data.Configurations;
 // The delivery routes of an SOW. The database backs the domain's rules where it is cheap: money
 // is positive with a three-letter currency, weights and scores stay in range, and partial unique
 // indexes keep one current record (offer, score, bounty amount) where history is kept by superseding.
+// Records that two people can change at once (an offer revised and withdrawn, a question answered
+// twice, an RFP chosen twice) carry xmin: the second change gets 409 instead of overwriting the first.
 internal sealed class VolunteerOfferConfiguration : IEntityTypeConfiguration<VolunteerOffer>
 {
     public void Configure(EntityTypeBuilder<VolunteerOffer> builder)
     {
         builder.ToTable("sow_volunteer_offers");
+        builder.Property<uint>("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         builder.Property(v => v.Note).HasMaxLength(VolunteerOffer.MaxNoteLength);
         builder.HasIndex(v => new { v.SowId, v.PersonId }).IsUnique();
         builder.HasOne<StatementOfWork>().WithMany().HasForeignKey(v => v.SowId).OnDelete(DeleteBehavior.Restrict);
@@ -44,6 +47,7 @@ internal sealed class BountyApplicationConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<BountyApplication> builder)
     {
         builder.ToTable("sow_bounty_applications");
+        builder.Property<uint>("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         builder.Property(a => a.Plan).HasMaxLength(BountyApplication.MaxPlanLength);
         builder.HasIndex(a => new { a.SowId, a.PersonId }).IsUnique();
         builder.HasIndex(a => a.SowId).IsUnique().HasFilter("selected_at IS NOT NULL").HasDatabaseName("ix_sow_bounty_applications_selected");
@@ -59,6 +63,7 @@ internal sealed class RequestForProposalsConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<RequestForProposals> builder)
     {
         builder.ToTable("sow_rfps");
+        builder.Property<uint>("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         builder.HasIndex(r => r.SowId).IsUnique();
         builder.Property(r => r.ChosenOrganisation).HasMaxLength(RfpOffer.MaxOrganisationLength);
         builder.HasOne<StatementOfWork>().WithMany().HasForeignKey(r => r.SowId).OnDelete(DeleteBehavior.Restrict);
@@ -81,6 +86,7 @@ internal sealed class RfpQuestionConfiguration : IEntityTypeConfiguration<RfpQue
     public void Configure(EntityTypeBuilder<RfpQuestion> builder)
     {
         builder.ToTable("sow_rfp_questions");
+        builder.Property<uint>("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         builder.Property(q => q.Question).HasMaxLength(RfpQuestion.MaxTextLength);
         builder.Property(q => q.Answer).HasMaxLength(RfpQuestion.MaxTextLength);
         builder.HasIndex(q => q.RfpId);
@@ -99,6 +105,7 @@ internal sealed class RfpOfferConfiguration : IEntityTypeConfiguration<RfpOffer>
             t.HasCheckConstraint("ck_sow_rfp_offers_price", "price > 0");
             t.HasCheckConstraint("ck_sow_rfp_offers_currency", "currency ~ '^[A-Z]{3}$'");
         });
+        builder.Property<uint>("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         builder.Property(o => o.Price).HasPrecision(14, 2);
         builder.Property(o => o.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(o => o.Organisation).HasMaxLength(RfpOffer.MaxOrganisationLength);

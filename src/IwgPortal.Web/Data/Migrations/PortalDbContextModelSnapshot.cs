@@ -661,6 +661,12 @@ namespace IwgPortal.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("sow_id");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_sow_bounty_applications");
 
@@ -726,6 +732,12 @@ namespace IwgPortal.Web.Data.Migrations
                     b.Property<int>("SowId")
                         .HasColumnType("integer")
                         .HasColumnName("sow_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_sow_rfps");
@@ -860,6 +872,12 @@ namespace IwgPortal.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("withdrawn_at");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_sow_rfp_offers");
 
@@ -925,6 +943,12 @@ namespace IwgPortal.Web.Data.Migrations
                     b.Property<int>("RfpId")
                         .HasColumnType("integer")
                         .HasColumnName("rfp_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_sow_rfp_questions");
@@ -1047,6 +1071,12 @@ namespace IwgPortal.Web.Data.Migrations
                     b.Property<int>("SowId")
                         .HasColumnType("integer")
                         .HasColumnName("sow_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_sow_volunteer_offers");

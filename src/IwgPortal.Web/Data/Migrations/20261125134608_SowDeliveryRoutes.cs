@@ -57,7 +57,8 @@ namespace IwgPortal.Web.Data.Migrations
                     chosen_offer_id = table.Column<int>(type: "integer", nullable: true),
                     chosen_organisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     chosen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    chosen_by_id = table.Column<int>(type: "integer", nullable: true)
+                    chosen_by_id = table.Column<int>(type: "integer", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,7 +94,8 @@ namespace IwgPortal.Web.Data.Migrations
                     note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     offered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     assigned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    assigned_by_id = table.Column<int>(type: "integer", nullable: true)
+                    assigned_by_id = table.Column<int>(type: "integer", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -130,7 +132,8 @@ namespace IwgPortal.Web.Data.Migrations
                     plan = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     applied_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     selected_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    selected_by_id = table.Column<int>(type: "integer", nullable: true)
+                    selected_by_id = table.Column<int>(type: "integer", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -229,7 +232,8 @@ namespace IwgPortal.Web.Data.Migrations
                     submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     supersedes_id = table.Column<int>(type: "integer", nullable: true),
                     superseded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    withdrawn_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    withdrawn_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -274,7 +278,8 @@ namespace IwgPortal.Web.Data.Migrations
                     asked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     answered_by_id = table.Column<int>(type: "integer", nullable: true),
-                    answered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    answered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {

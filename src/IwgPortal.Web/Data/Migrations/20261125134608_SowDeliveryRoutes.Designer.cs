@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace IwgPortal.Web.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261125125642_SowDeliveryRoutes")]
+    [Migration("20261125134608_SowDeliveryRoutes")]
     partial class SowDeliveryRoutes
     {
         /// <inheritdoc />
@@ -664,6 +664,12 @@ namespace IwgPortal.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("sow_id");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_sow_bounty_applications");
 
@@ -729,6 +735,12 @@ namespace IwgPortal.Web.Data.Migrations
                     b.Property<int>("SowId")
                         .HasColumnType("integer")
                         .HasColumnName("sow_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_sow_rfps");
@@ -863,6 +875,12 @@ namespace IwgPortal.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("withdrawn_at");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_sow_rfp_offers");
 
@@ -928,6 +946,12 @@ namespace IwgPortal.Web.Data.Migrations
                     b.Property<int>("RfpId")
                         .HasColumnType("integer")
                         .HasColumnName("rfp_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_sow_rfp_questions");
@@ -1050,6 +1074,12 @@ namespace IwgPortal.Web.Data.Migrations
                     b.Property<int>("SowId")
                         .HasColumnType("integer")
                         .HasColumnName("sow_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_sow_volunteer_offers");
