@@ -177,6 +177,12 @@ public class RfpRouteTests(SourcingPortal fixture) : IClassFixture<SourcingPorta
         rfp.GetProperty("offerCount").GetInt32().ShouldBe(2);
         text.ShouldNotContain("9000");
         text.ShouldNotContain("12000");
+
+        // The choice is a state change in the public audit trail, by organisation, without the offer's id.
+        var audit = await cast.Anonymous.GetFromJsonAsync<JsonElement>("/api/audit?kind=sow-rfp&limit=200");
+        var chosen = audit.EnumerateArray().SelectMany(e => e.GetProperty("changes").EnumerateArray()).ToList();
+        chosen.ShouldContain(c => c.GetProperty("field").GetString() == "chosenOrganisation" && c.GetProperty("after").GetString() == "Globex");
+        chosen.Where(c => c.GetProperty("field").GetString() == "chosenOfferId").ShouldAllBe(c => c.GetProperty("valueHidden").GetBoolean());
     }
 
     [Fact]
@@ -200,6 +206,8 @@ public class RfpRouteTests(SourcingPortal fixture) : IClassFixture<SourcingPorta
         var conflict = (await cast.Anonymous.GetFromJsonAsync<JsonElement>($"/api/sows/{sow}/rfp")).GetProperty("conflicts").EnumerateArray().Single();
         conflict.GetProperty("member").GetString().ShouldBe("rfp-conflict-wg2");
         conflict.GetProperty("organisation").GetString().ShouldBe("Acme Builds Ltd");
+        var audit = await cast.Anonymous.GetFromJsonAsync<JsonElement>("/api/audit?kind=sow-rfp-conflict&limit=200");
+        audit.EnumerateArray().ShouldContain(e => e.GetProperty("actor").GetString() == "rfp-conflict-wg2" && e.GetProperty("action").GetString() == "created");
     }
 
     [Fact]
