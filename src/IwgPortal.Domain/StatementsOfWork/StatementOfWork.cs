@@ -72,6 +72,9 @@ public sealed class StatementOfWork : IAudited
     /// <summary>Whether the draft differs from what was last published.</summary>
     public bool HasUnpublishedChanges => Latest is null || Latest.Sha256 != Draft.Sha256();
 
+    /// <summary>The state and published route that the delivery routes check their rules against.</summary>
+    public Sourcing.SourcingStage SourcingStage() => new(Id, State, Latest?.Content.Route);
+
     public void EditDraft(SowContent content)
     {
         if (State != SowState.Draft)

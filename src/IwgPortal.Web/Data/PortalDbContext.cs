@@ -3,6 +3,7 @@ using IwgPortal.Domain.Membership;
 using IwgPortal.Domain.Proposals;
 using IwgPortal.Domain.Services;
 using IwgPortal.Domain.StatementsOfWork;
+using IwgPortal.Domain.StatementsOfWork.Sourcing;
 using IwgPortal.Domain.Tokens;
 using IwgPortal.Web.Hosting.Auth;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -30,6 +31,22 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, C
     public DbSet<ProposalFollower> ProposalFollowers => Set<ProposalFollower>();
 
     public DbSet<StatementOfWork> StatementsOfWork => Set<StatementOfWork>();
+
+    public DbSet<VolunteerOffer> VolunteerOffers => Set<VolunteerOffer>();
+
+    public DbSet<Bounty> Bounties => Set<Bounty>();
+
+    public DbSet<BountyApplication> BountyApplications => Set<BountyApplication>();
+
+    public DbSet<RequestForProposals> Rfps => Set<RequestForProposals>();
+
+    public DbSet<RfpQuestion> RfpQuestions => Set<RfpQuestion>();
+
+    public DbSet<RfpOffer> RfpOffers => Set<RfpOffer>();
+
+    public DbSet<RfpScore> RfpScores => Set<RfpScore>();
+
+    public DbSet<RfpConflict> RfpConflicts => Set<RfpConflict>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -179,6 +179,7 @@ public static class PortalHost
         app.MapProposalsApi();
         app.MapProposalFeeds();
         app.MapSowsApi();
+        app.MapSourcingApi();
         app.MapRazorPages();
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -583,6 +583,534 @@ namespace IwgPortal.Web.Data.Migrations
                     b.ToTable("services", (string)null);
                 });
 
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.Sourcing.Bounty", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<int>("SetById")
+                        .HasColumnType("integer")
+                        .HasColumnName("set_by_id");
+
+                    b.Property<int>("SowId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sow_id");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sow_bounties");
+
+                    b.HasIndex("SetById")
+                        .HasDatabaseName("ix_sow_bounties_set_by_id");
+
+                    b.HasIndex("SowId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sow_bounties_current")
+                        .HasFilter("superseded_at IS NULL");
+
+                    b.ToTable("sow_bounties", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sow_bounties_amount", "amount > 0");
+
+                            t.HasCheckConstraint("ck_sow_bounties_currency", "currency ~ '^[A-Z]{3}$'");
+                        });
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.Sourcing.BountyApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<int>("BountyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("bounty_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("plan");
+
+                    b.Property<DateTimeOffset?>("SelectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("selected_at");
+
+                    b.Property<int?>("SelectedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("selected_by_id");
+
+                    b.Property<int>("SowId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sow_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sow_bounty_applications");
+
+                    b.HasIndex("BountyId")
+                        .HasDatabaseName("ix_sow_bounty_applications_bounty_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_sow_bounty_applications_person_id");
+
+                    b.HasIndex("SelectedById")
+                        .HasDatabaseName("ix_sow_bounty_applications_selected_by_id");
+
+                    b.HasIndex("SowId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sow_bounty_applications_selected")
+                        .HasFilter("selected_at IS NOT NULL");
+
+                    b.HasIndex("SowId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sow_bounty_applications_sow_id_person_id");
+
+                    b.ToTable("sow_bounty_applications", (string)null);
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.Sourcing.RequestForProposals", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ChosenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("chosen_at");
+
+                    b.Property<int?>("ChosenById")
+                        .HasColumnType("integer")
+                        .HasColumnName("chosen_by_id");
+
+                    b.Property<int?>("ChosenOfferId")
+                        .HasColumnType("integer")
+                        .HasColumnName("chosen_offer_id");
+
+                    b.Property<string>("ChosenOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("chosen_organisation");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<int>("OpenedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("opened_by_id");
+
+                    b.Property<int>("SowId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sow_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sow_rfps");
+
+                    b.HasIndex("ChosenById")
+                        .HasDatabaseName("ix_sow_rfps_chosen_by_id");
+
+                    b.HasIndex("OpenedById")
+                        .HasDatabaseName("ix_sow_rfps_opened_by_id");
+
+                    b.HasIndex("SowId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sow_rfps_sow_id");
+
+                    b.ToTable("sow_rfps", (string)null);
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.Sourcing.RfpConflict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declared_at");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation");
+
+                    b.Property<int>("RfpId")
+                        .HasColumnType("integer")
+                        .HasColumnName("rfp_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sow_rfp_conflicts");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_sow_rfp_conflicts_member_id");
+
+                    b.HasIndex("RfpId", "MemberId", "Organisation")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sow_rfp_conflicts_rfp_id_member_id_organisation");
+
+                    b.ToTable("sow_rfp_conflicts", (string)null);
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.Sourcing.RfpOffer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Approach")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("approach");
+
+                    b.Property<string>("Attachments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("attachments");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("price");
+
+                    b.Property<int>("RfpId")
+                        .HasColumnType("integer")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("schedule");
+
+                    b.Property<int>("SowId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sow_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int>("SubmittedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("submitted_by_id");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at");
+
+                    b.Property<int?>("SupersedesId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supersedes_id");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sow_rfp_offers");
+
+                    b.HasIndex("SowId")
+                        .HasDatabaseName("ix_sow_rfp_offers_sow_id");
+
+                    b.HasIndex("SubmittedById")
+                        .HasDatabaseName("ix_sow_rfp_offers_submitted_by_id");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sow_rfp_offers_supersedes_id");
+
+                    b.HasIndex("RfpId", "SubmittedById")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sow_rfp_offers_current")
+                        .HasFilter("superseded_at IS NULL");
+
+                    b.ToTable("sow_rfp_offers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sow_rfp_offers_currency", "currency ~ '^[A-Z]{3}$'");
+
+                            t.HasCheckConstraint("ck_sow_rfp_offers_price", "price > 0");
+                        });
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.Sourcing.RfpQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<int?>("AnsweredById")
+                        .HasColumnType("integer")
+                        .HasColumnName("answered_by_id");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<int>("AskedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("asked_by_id");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("question");
+
+                    b.Property<int>("RfpId")
+                        .HasColumnType("integer")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sow_rfp_questions");
+
+                    b.HasIndex("AnsweredById")
+                        .HasDatabaseName("ix_sow_rfp_questions_answered_by_id");
+
+                    b.HasIndex("AskedById")
+                        .HasDatabaseName("ix_sow_rfp_questions_asked_by_id");
+
+                    b.HasIndex("RfpId")
+                        .HasDatabaseName("ix_sow_rfp_questions_rfp_id");
+
+                    b.ToTable("sow_rfp_questions", (string)null);
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.Sourcing.RfpScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CriterionKey")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("criterion_key");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("OfferId")
+                        .HasColumnType("integer")
+                        .HasColumnName("offer_id");
+
+                    b.Property<int>("RfpId")
+                        .HasColumnType("integer")
+                        .HasColumnName("rfp_id");
+
+                    b.Property<DateTimeOffset>("ScoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scored_at");
+
+                    b.Property<int>("ScorerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("scorer_id");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at");
+
+                    b.Property<int?>("SupersedesId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supersedes_id");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sow_rfp_scores");
+
+                    b.HasIndex("RfpId")
+                        .HasDatabaseName("ix_sow_rfp_scores_rfp_id");
+
+                    b.HasIndex("ScorerId")
+                        .HasDatabaseName("ix_sow_rfp_scores_scorer_id");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sow_rfp_scores_supersedes_id");
+
+                    b.HasIndex("OfferId", "ScorerId", "CriterionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sow_rfp_scores_current")
+                        .HasFilter("superseded_at IS NULL");
+
+                    b.ToTable("sow_rfp_scores", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sow_rfp_scores_value", "value >= 0 AND value <= 10");
+                        });
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.Sourcing.VolunteerOffer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<int?>("AssignedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("assigned_by_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("OfferedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offered_at");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("SowId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sow_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sow_volunteer_offers");
+
+                    b.HasIndex("AssignedById")
+                        .HasDatabaseName("ix_sow_volunteer_offers_assigned_by_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_sow_volunteer_offers_person_id");
+
+                    b.HasIndex("SowId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sow_volunteer_offers_sow_id_person_id");
+
+                    b.ToTable("sow_volunteer_offers", (string)null);
+                });
+
             modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.StatementOfWork", b =>
                 {
                     b.Property<int>("Id")
@@ -832,6 +1360,235 @@ namespace IwgPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_proposal_transitions_proposals_proposal_id");
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.Sourcing.Bounty", b =>
+                {
+                    b.HasOne("IwgPortal.Domain.Membership.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SetById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_bounties_people_set_by_id");
+
+                    b.HasOne("IwgPortal.Domain.StatementsOfWork.StatementOfWork", null)
+                        .WithMany()
+                        .HasForeignKey("SowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_bounties_statements_of_work_sow_id");
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.Sourcing.BountyApplication", b =>
+                {
+                    b.HasOne("IwgPortal.Domain.StatementsOfWork.Sourcing.Bounty", null)
+                        .WithMany()
+                        .HasForeignKey("BountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_bounty_applications_bounties_bounty_id");
+
+                    b.HasOne("IwgPortal.Domain.Membership.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_bounty_applications_people_person_id");
+
+                    b.HasOne("IwgPortal.Domain.Membership.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SelectedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sow_bounty_applications_people_selected_by_id");
+
+                    b.HasOne("IwgPortal.Domain.StatementsOfWork.StatementOfWork", null)
+                        .WithMany()
+                        .HasForeignKey("SowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_bounty_applications_statements_of_work_sow_id");
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.Sourcing.RequestForProposals", b =>
+                {
+                    b.HasOne("IwgPortal.Domain.Membership.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChosenById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sow_rfps_people_chosen_by_id");
+
+                    b.HasOne("IwgPortal.Domain.Membership.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_rfps_people_opened_by_id");
+
+                    b.HasOne("IwgPortal.Domain.StatementsOfWork.StatementOfWork", null)
+                        .WithMany()
+                        .HasForeignKey("SowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_rfps_statements_of_work_sow_id");
+
+                    b.OwnsMany("IwgPortal.Domain.StatementsOfWork.Sourcing.RfpCriterion", "Criteria", b1 =>
+                        {
+                            b1.Property<int>("RfpId")
+                                .HasColumnType("integer")
+                                .HasColumnName("rfp_id");
+
+                            b1.Property<string>("Key")
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)")
+                                .HasColumnName("key");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("name");
+
+                            b1.Property<int>("Weight")
+                                .HasColumnType("integer")
+                                .HasColumnName("weight");
+
+                            b1.HasKey("RfpId", "Key")
+                                .HasName("pk_sow_rfp_criteria");
+
+                            b1.ToTable("sow_rfp_criteria", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_sow_rfp_criteria_weight", "weight > 0 AND weight <= 100");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("RfpId")
+                                .HasConstraintName("fk_sow_rfp_criteria_sow_rfps_rfp_id");
+                        });
+
+                    b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.Sourcing.RfpConflict", b =>
+                {
+                    b.HasOne("IwgPortal.Domain.Membership.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_rfp_conflicts_people_member_id");
+
+                    b.HasOne("IwgPortal.Domain.StatementsOfWork.Sourcing.RequestForProposals", null)
+                        .WithMany()
+                        .HasForeignKey("RfpId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_rfp_conflicts_sow_rfps_rfp_id");
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.Sourcing.RfpOffer", b =>
+                {
+                    b.HasOne("IwgPortal.Domain.StatementsOfWork.Sourcing.RequestForProposals", null)
+                        .WithMany()
+                        .HasForeignKey("RfpId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_rfp_offers_sow_rfps_rfp_id");
+
+                    b.HasOne("IwgPortal.Domain.StatementsOfWork.StatementOfWork", null)
+                        .WithMany()
+                        .HasForeignKey("SowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_rfp_offers_statements_of_work_sow_id");
+
+                    b.HasOne("IwgPortal.Domain.Membership.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_rfp_offers_people_submitted_by_id");
+
+                    b.HasOne("IwgPortal.Domain.StatementsOfWork.Sourcing.RfpOffer", null)
+                        .WithOne()
+                        .HasForeignKey("IwgPortal.Domain.StatementsOfWork.Sourcing.RfpOffer", "SupersedesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sow_rfp_offers_sow_rfp_offers_supersedes_id");
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.Sourcing.RfpQuestion", b =>
+                {
+                    b.HasOne("IwgPortal.Domain.Membership.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AnsweredById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sow_rfp_questions_people_answered_by_id");
+
+                    b.HasOne("IwgPortal.Domain.Membership.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AskedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_rfp_questions_people_asked_by_id");
+
+                    b.HasOne("IwgPortal.Domain.StatementsOfWork.Sourcing.RequestForProposals", null)
+                        .WithMany()
+                        .HasForeignKey("RfpId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_rfp_questions_sow_rfps_rfp_id");
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.Sourcing.RfpScore", b =>
+                {
+                    b.HasOne("IwgPortal.Domain.StatementsOfWork.Sourcing.RfpOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_rfp_scores_sow_rfp_offers_offer_id");
+
+                    b.HasOne("IwgPortal.Domain.StatementsOfWork.Sourcing.RequestForProposals", null)
+                        .WithMany()
+                        .HasForeignKey("RfpId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_rfp_scores_sow_rfps_rfp_id");
+
+                    b.HasOne("IwgPortal.Domain.Membership.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ScorerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_rfp_scores_people_scorer_id");
+
+                    b.HasOne("IwgPortal.Domain.StatementsOfWork.Sourcing.RfpScore", null)
+                        .WithOne()
+                        .HasForeignKey("IwgPortal.Domain.StatementsOfWork.Sourcing.RfpScore", "SupersedesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sow_rfp_scores_sow_rfp_scores_supersedes_id");
+                });
+
+            modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.Sourcing.VolunteerOffer", b =>
+                {
+                    b.HasOne("IwgPortal.Domain.Membership.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sow_volunteer_offers_people_assigned_by_id");
+
+                    b.HasOne("IwgPortal.Domain.Membership.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_volunteer_offers_people_person_id");
+
+                    b.HasOne("IwgPortal.Domain.StatementsOfWork.StatementOfWork", null)
+                        .WithMany()
+                        .HasForeignKey("SowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sow_volunteer_offers_statements_of_work_sow_id");
                 });
 
             modelBuilder.Entity("IwgPortal.Domain.StatementsOfWork.StatementOfWork", b =>

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IwgPortal.Domain.Membership;
+using IwgPortal.Testing;
+using IwgPortal.Web.Tests.Proposals;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IwgPortal.Web.Tests.StatementsOfWork;
+
+/// <summary>A portal whose clock the tests move forward, to pass an RFP's deadline. Tests of one class run one after another.</summary>
+public sealed class SourcingPortal : IAsyncLifetime
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public PortalFactory Portal { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Portal = PortalFactory.Create(clock: Clock);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await Portal.DisposeAsync();
+}
+
+/// <summary>The API calls the delivery-route tests make, as clients would make them.</summary>
+internal static class SourcingKit
+{
+    public static object Content(string route) => new
+    {
+        title = "Multi-stage CI",
+        problem = "Expensive builds run on every commit.",
+        workMode = "Two-week iterations with the WG.",
+        requiredSkills = "Buildbot, Python 3.",
+        functionalRequirements = "Cheap builds gate expensive ones.",
+        nonFunctionalRequirements = "No extra queue time at peak.",
+        workItems = new[]
+        {
+            new { key = "w1", title = "Staged pipeline", description = "Split builders into stages.", criteria = new[] { new { key = "c1", text = "Expensive builders run only after cheap ones pass." } } },
+        },
+        objectives = new[] { new { key = "s1", serviceSlug = "build-servers", target = "≥ 99.5 %", window = "30 days", measurement = "probes" } },
+        serviceSlugs = new[] { "build-servers" },
+        route,
+    };
+
+    /// <summary>A published SOW with the given route, moved to Sourcing unless told otherwise.</summary>
+    public static async Task<int> PublishedSowAsync(PortalFactory portal, HttpClient wg, string prefix, string route, bool sourcing = true)
+    {
+        using var author = await portal.CreateApiClientAsync(prefix + "-author");
+        var proposal = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
+        (await wg.PostAsJsonAsync($"/api/proposals/{proposal}/transitions", new { to = "UnderDiscussion", reason = "Discuss" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await wg.PostAsJsonAsync($"/api/proposals/{proposal}/transitions", new { to = "Accepted", reason = "Agreed" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var created = await wg.PostAsJsonAsync("/api/sows", new { proposalIds = new[] { proposal }, title = "Multi-stage CI" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var version = (await wg.GetFromJsonAsync<JsonElement>($"/api/sows/{id}")).GetProperty("version").GetUInt32();
+        (await wg.PutAsJsonAsync($"/api/sows/{id}/draft", new { content = Content(route), version })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await wg.PostAsync(new Uri($"/api/sows/{id}/publish", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        if (sourcing)
+        {
+            await MoveAsync(wg, id, "Sourcing");
+        }
+
+        return id;
+    }
+
+    public static async Task MoveAsync(HttpClient wg, int id, string to) =>
+        (await wg.PostAsJsonAsync($"/api/sows/{id}/transitions", new { to, reason = "Next step" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+    public static async Task<int> CreatedIdAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.Created)
+    {
+        response.StatusCode.ShouldBe(expected, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    public static object Offer(string organisation = "Acme Builds Ltd", decimal price = 12_000m, string approach = "Staged Buildbot builders.", string schedule = "Six weeks.", string? attachments = "https://example.org/plan.pdf") =>
+        new { organisation, price, currency = "EUR", schedule, approach, attachments };
+
+    public static object Rfp(DateTimeOffset deadline) => new
+    {
+        deadline,
+        criteria = new[] { new { name = "Price", weight = 3 }, new { name = "Approach", weight = 1 } },
+    };
+
+    public static Role[] Roles(params Role[] roles) => roles;
+}
