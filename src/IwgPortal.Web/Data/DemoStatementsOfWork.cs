@@ -1,5 +1,7 @@
+using IwgPortal.Domain.Membership;
 using IwgPortal.Domain.Proposals;
 using IwgPortal.Domain.StatementsOfWork;
+using IwgPortal.Domain.StatementsOfWork.Sourcing;
 using Microsoft.EntityFrameworkCore;
 
 namespace IwgPortal.Web.Data;
@@ -46,12 +48,19 @@ internal static class DemoStatementsOfWork
         ci.Move(SowState.Sourcing, priya, "Request for proposals opened.", Ago(6), []);
         await db.SaveChangesAsync(cancellationToken);
         db.Comments.Add(Comment.Write(ci, people["tom-becker"], null, "Revision 2 reads well. The 40 % target is ambitious but the numbers support it.", Ago(5)));
+        await SeedRfpAsync(db, ci, people, now, cancellationToken);
 
         // Volunteers: the Python 3 scripts, which community members know best.
         var python = new StatementOfWork([proposals["Migrate Python 2 scripts to Python 3"]], Python, priya, Ago(20));
         python.Publish(priya, Ago(19));
         python.Move(SowState.Sourcing, priya, "Looking for volunteers.", Ago(18), []);
         db.StatementsOfWork.Add(python);
+        await db.SaveChangesAsync(cancellationToken);
+        var amaraOffer = VolunteerOffer.Offer(python.SourcingStage(), people["amara-okafor"], "I wrote half of `utils/release/` years ago; I'll take the release scripts.", Ago(17));
+        db.VolunteerOffers.Add(amaraOffer);
+        db.VolunteerOffers.Add(VolunteerOffer.Offer(python.SourcingStage(), people["sam-admin"], "I can port the test utilities over two weekends.", Ago(16)));
+        await db.SaveChangesAsync(cancellationToken);
+        amaraOffer.Assign(python.SourcingStage(), priya, Ago(15));
 
         // Bounty: the public documentation, written by someone who knows the machines.
         if (proposals.TryGetValue("Public documentation of the existing infrastructure", out var docsProposal))
@@ -60,6 +69,14 @@ internal static class DemoStatementsOfWork
             docs.Publish(priya, Ago(7));
             docs.Move(SowState.Sourcing, priya, "Bounty announced.", Ago(7), []);
             db.StatementsOfWork.Add(docs);
+            await db.SaveChangesAsync(cancellationToken);
+            var bounty = Bounty.Set(docs.SourcingStage(), null, hasApplications: false, 1_500m, "EUR", priya, Ago(7));
+            db.Bounties.Add(bounty);
+            await db.SaveChangesAsync(cancellationToken);
+            db.BountyApplications.Add(BountyApplication.Apply(docs.SourcingStage(), bounty, people["amara-okafor"],
+                "One page per service in three weeks, starting with the build servers; Sam has offered read access to the inventory.", Ago(6)));
+            db.BountyApplications.Add(BountyApplication.Apply(docs.SourcingStage(), bounty, people["oskar-lind"],
+                "I documented a similar setup for another compiler project; two weeks, reviewed page by page.", Ago(5)));
         }
 
         // A draft the working group is still writing: it shows what is missing before it can be published.
@@ -71,6 +88,54 @@ internal static class DemoStatementsOfWork
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// The RFP of the CI statement of work: three sealed offers, a public question, a declared
+    /// conflict, and the scores of two members after the deadline, so the ranking shows.
+    /// </summary>
+    private static async Task SeedRfpAsync(PortalDbContext db, StatementOfWork sow, Dictionary<string, int> people, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        DateTimeOffset Ago(double days) => now - TimeSpan.FromDays(days);
+        var stage = sow.SourcingStage();
+        var rfp = RequestForProposals.Open(stage, alreadyOpen: false, deadline: Ago(1), [("Price", 40), ("Approach", 35), ("Experience with Buildbot", 25)], people["priya-raman"], Ago(6));
+        db.Rfps.Add(rfp);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var question = rfp.Ask(stage, people["ines-moreau"], "May the fast stage run on our own machines, or must it use the sponsored builders?", Ago(5));
+        db.RfpQuestions.Add(question);
+        await db.SaveChangesAsync(cancellationToken);
+        question.AnswerWith(people["lena-fischer"], "The sponsored builders: the fast stage must keep running if a contract ends.", Ago(4.5));
+
+        RfpOffer[] offers =
+        [
+            rfp.Submit(stage, null, people["ken-sato"], new OfferTerms("Sato Build Systems", 18_000m, "EUR", "Six weeks from signature, in three iterations.",
+                "We maintain the current buildbot configuration and would split it into stages with a scheduler per stage.", "Former work: https://example.org/sato/ci"), Ago(4)),
+            rfp.Submit(stage, null, people["ines-moreau"], new OfferTerms("Moreau CI Consulting", 22_500m, "EUR", "Eight weeks, with a two-week trial on one builder.",
+                "A staged pipeline with a dashboard plug-in, measured against the builder-hour target every week.", null), Ago(3)),
+            rfp.Submit(stage, null, people["oskar-lind"], new OfferTerms("Lind & Co", 14_900m, "EUR", "Ten weeks, part time.",
+                "Staging through buildbot's dependent schedulers; documentation for the working group included.", null), Ago(2)),
+        ];
+        db.RfpOffers.AddRange(offers);
+        db.RfpConflicts.Add(rfp.DeclareConflict([], people["tom-becker"], "Lind & Co", "I advised Lind & Co last year.", Ago(3)));
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Scores after the deadline, per member, offer and criterion (0–10).
+        var workingGroup = new RoleSet([Role.WorkingGroupMember]);
+        int[][] lena = [[7, 8, 9], [5, 9, 7], [9, 6, 5]];
+        int[][] priya = [[7, 7, 9], [6, 8, 8], [8, 6, 6]];
+        foreach (var (scorer, table) in new[] { ("lena-fischer", lena), ("priya-raman", priya) })
+        {
+            for (var o = 0; o < offers.Length; o++)
+            {
+                for (var c = 0; c < rfp.Criteria.Count; c++)
+                {
+                    db.RfpScores.Add(rfp.Score(stage, offers[o], people[scorer], workingGroup, conflicted: false, rfp.Criteria[c].Key, table[o][c], null, null, Ago(0.5)));
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private const string MultiStageCi = "Multi-stage CI: cheap builds first";

@@ -32,4 +32,25 @@ public class SowDemoDataTests(PortalFactory portal) : IClassFixture<PortalFactor
         details.GetProperty("missingToPublish").EnumerateArray().ShouldContain(m => m.GetString()!.Contains("acceptance criteria", StringComparison.Ordinal));
         (await portal.CreateClient().GetFromJsonAsync<JsonElement>("/api/sows")).EnumerateArray().ShouldNotContain(s => s.GetProperty("id").GetInt32() == draft);
     }
+
+    [Fact]
+    public async Task Each_demo_route_has_its_records_and_the_rfp_three_offers_ranked_for_the_working_group()
+    {
+        using var anonymous = portal.CreateClient();
+        var sows = (await anonymous.GetFromJsonAsync<JsonElement>("/api/sows")).EnumerateArray().ToList();
+        int Sow(string route) => sows.Single(s => s.GetProperty("route").GetString() == route).GetProperty("id").GetInt32();
+
+        var volunteers = await anonymous.GetFromJsonAsync<JsonElement>($"/api/sows/{Sow("Volunteers")}/volunteers");
+        volunteers.EnumerateArray().Count(v => v.GetProperty("assigned").GetBoolean()).ShouldBe(1);
+        var bounty = await anonymous.GetFromJsonAsync<JsonElement>($"/api/sows/{Sow("Bounty")}/bounty");
+        bounty.GetProperty("current").GetProperty("amount").GetDecimal().ShouldBe(1_500m);
+        bounty.GetProperty("applications").GetArrayLength().ShouldBe(2);
+        var rfp = await anonymous.GetFromJsonAsync<JsonElement>($"/api/sows/{Sow("RequestForProposals")}/rfp");
+        rfp.GetProperty("offerCount").GetInt32().ShouldBe(3);
+        rfp.GetProperty("questions")[0].GetProperty("answer").GetString().ShouldNotBeNullOrEmpty();
+
+        using var wg = await portal.CreateApiClientAsync("sow-demo-ranking", Domain.Membership.Role.WorkingGroupMember);
+        var ranking = await wg.GetFromJsonAsync<JsonElement>($"/api/sows/{Sow("RequestForProposals")}/rfp/ranking");
+        ranking.GetProperty("offers").EnumerateArray().Select(o => o.GetProperty("rank").GetInt32()).Order().ShouldBe([1, 2, 3]);
+    }
 }
