@@ -347,7 +347,7 @@
         head.textContent = "Saved meanwhile by another member — their " + part.label + ":";
         var text = document.createElement("pre");
         text.className = "theirs-text";
-        text.textContent = part.show ? part.show(theirs) : theirs[camel(part.name)];
+        text.textContent = part.show ? part.show(theirs) : (theirs[camel(part.name)] || "(empty)");
         var actions = document.createElement("div");
         actions.className = "actions";
         [["take-theirs", "Take theirs"], ["keep-section", "Keep mine"]].forEach(function (a) {
@@ -466,6 +466,21 @@
     write(normalise(stored.content));
     if (stored.version) { versionInput.value = stored.version; }
     setStatus("Restored your unsaved text from this browser; saving it…", "pending");
+    // The save sent as the page was left may have landed since: check before saving over it.
+    inFlight = true;
+    load().then(function (details) {
+      inFlight = false;
+      if (!details || !details.draft) { return; }
+      var current = read();
+      if (canon(normalise(details.draft)) === canon(current)) {
+        versionInput.value = details.version;
+        lastSaved = canon(current);
+        forgetLocal();
+        setStatus("Saved " + now(), "saved");
+      } else if (String(details.version) !== String(versionInput.value)) {
+        conflict(current);
+      }
+    }).catch(function () { inFlight = false; });
   } else {
     forgetLocal();
   }
