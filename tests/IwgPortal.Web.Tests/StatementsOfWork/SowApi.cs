@@ -28,11 +28,11 @@ internal static class SowApi
     };
 
     /// <summary>A WG member (with an API token) and a new draft SOW built on a freshly accepted proposal.</summary>
-    public static async Task<(HttpClient Wg, int SowId)> NewDraftAsync(PortalFactory portal, string prefix, string title = "Multi-stage CI")
+    public static async Task<(HttpClient Wg, int SowId)> NewDraftAsync(PortalFactory portal, string prefix, string title = "Multi-stage CI", bool changesWorkflow = false)
     {
         using var author = await portal.CreateApiClientAsync(prefix + "-author");
         var wg = await portal.CreateApiClientAsync(prefix + "-wg", Role.WorkingGroupMember);
-        var proposal = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal(title));
+        var proposal = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal(title, changesWorkflow));
         await ProposalApi.MoveAsync(wg, proposal, "UnderDiscussion", "Discuss");
         await ProposalApi.MoveAsync(wg, proposal, "Accepted", "Agreed");
         var created = await wg.PostAsJsonAsync("/api/sows", new { proposalIds = new[] { proposal }, title });

@@ -153,6 +153,34 @@ public partial class SowPagesTests(PortalFactory portal) : IClassFixture<PortalF
         html.ShouldContain("<span class=\"field-error\">No delivery route is chosen");
     }
 
+    [Fact]
+    public async Task The_working_group_sees_the_draft_state_the_moves_and_the_consultation_countdown()
+    {
+        var (wg, id) = await SowApi.NewDraftAsync(portal, "pages-wg", "Workflow change SOW", changesWorkflow: true);
+        await SowApi.SaveAsync(wg, id, SowApi.Content("Workflow change SOW"));
+        await SowApi.PublishAsync(wg, id);
+        await SowApi.MoveAsync(wg, id, "Draft", "One more requirement");
+        await SowApi.SaveAsync(wg, id, SowApi.Content("Workflow change SOW", "Builds stay green."));
+        using var lena = portal.CreateBrowserClient();
+        await PortalFactory.SignInAsDemoAsync(lena, "lena-fischer");
+
+        var html = WebUtility.HtmlDecode(await lena.GetStringAsync(U($"/sows/{id}")));
+
+        html.ShouldContain("Move this statement of work");
+        html.ShouldContain("Edit draft");
+        html.ShouldContain("Unpublished changes:");
+        html.ShouldContain("Complete: nothing is missing to publish it.");
+        html.ShouldMatch(@"Consultation on “Workflow change SOW” ends in 14 days \(\d{4}-\d{2}-\d{2}\)");
+        (await lena.GetStringAsync(U("/sows"))).ShouldContain("Start the draft");
+
+        // The proposal links back to the statement of work built on it.
+        var proposalId = Regex.Match(html, "href=\"/proposals/(\\d+)\"").Groups[1].Value;
+        using var anonymous = portal.CreateClient();
+        var proposalPage = await anonymous.GetStringAsync(U($"/proposals/{proposalId}"));
+        proposalPage.ShouldContain($"href=\"/sows/{id}\"");
+        wg.Dispose();
+    }
+
     [Theory]
     [InlineData("?from=one&to=2", "Choose two revisions by number")]
     [InlineData("?from=1&to=9", "there is no revision 9")]
