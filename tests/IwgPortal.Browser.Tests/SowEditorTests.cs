@@ -59,7 +59,8 @@ public class SowEditorTests(PortalBrowser world) : BrowserTest(world)
         await Expect(Page.Locator("[data-save-status]")).ToContainTextAsync("Saved");
         await Expect(Page.Locator("[data-complete]")).ToBeVisibleAsync();
         await Problems.ShouldBeNoneAsync();
-        await Screenshots.SaveAsync(Page, "sow-editor");
+        await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await Screenshots.SaveAsync(Page, "sow-editor", height: 1150);
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Publish revision 1" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex(Regex.Escape(sowPath) + "/revisions/1$"));
@@ -73,6 +74,9 @@ public class SowEditorTests(PortalBrowser world) : BrowserTest(world)
         await Expect(Page.Locator("[data-save-status]")).ToContainTextAsync("Saved");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Publish revision 2" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex(Regex.Escape(sowPath) + "/revisions/2$"));
+        await Page.GotoAsync(sowPath);
+        await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Move this statement of work (working group)" })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(Page, "sow-detail-working-group");
         await Problems.ShouldBeNoneAsync();
 
         // A visitor compares the two revisions.
