@@ -24,9 +24,10 @@ public sealed class SowListModel(IMediator mediator, CurrentUser user) : PageMod
 
     public bool ShowNewForm { get; private set; }
 
-    public async Task OnGetAsync(int? proposal, CancellationToken ct)
+    public async Task OnGetAsync(int? proposal, bool @new, CancellationToken ct)
     {
         await LoadAsync(ct);
+        ShowNewForm = @new;
         if (proposal is { } id && Accepted.FirstOrDefault(p => p.Id == id) is { } chosen)
         {
             // Arriving from a proposal's "Start a statement of work": that proposal is ticked and names the SOW.
