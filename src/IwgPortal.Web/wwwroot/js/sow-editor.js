@@ -332,6 +332,7 @@
         versionInput.value = details.version;
         lastSaved = canon(mine);
         setStatus("Saved " + now(), "saved");
+        refreshMissing(details);
         return;
       }
       merge = { version: details.version, theirs: theirs };
@@ -466,9 +467,10 @@
     write(normalise(stored.content));
     if (stored.version) { versionInput.value = stored.version; }
     setStatus("Restored your unsaved text from this browser; saving it…", "pending");
-    // The save sent as the page was left may have landed since: check before saving over it.
+    // The save sent as the page was left may still be landing: give it a moment, then check
+    // before saving over it (a 409 against our own text would only alarm).
     inFlight = true;
-    load().then(function (details) {
+    new Promise(function (resolve) { window.setTimeout(resolve, 1500); }).then(load).then(function (details) {
       inFlight = false;
       if (!details || !details.draft) { return; }
       var current = read();
@@ -477,6 +479,7 @@
         lastSaved = canon(current);
         forgetLocal();
         setStatus("Saved " + now(), "saved");
+        refreshMissing(details);
       } else if (String(details.version) !== String(versionInput.value)) {
         conflict(current);
       }
