@@ -4,12 +4,10 @@
   var csrf = document.querySelector('meta[name="csrf-token"]');
 
   // Live Markdown preview: a textarea with data-preview="<id>" renders through the server,
-  // so the preview is exactly what the portal will show. Other scripts (the SOW editor) bind the
-  // textareas they add through window.IwgPortal.bindPreview.
-  var bindPreview = function (area) {
+  // so the preview is exactly what the portal will show.
+  document.querySelectorAll("textarea[data-preview]").forEach(function (area) {
     var target = document.getElementById(area.getAttribute("data-preview"));
-    if (!target || !csrf || area.hasAttribute("data-preview-bound")) { return; }
-    area.setAttribute("data-preview-bound", "");
+    if (!target || !csrf) { return; }
     var timer = null;
     var latest = 0;
     var render = function () {
@@ -26,9 +24,7 @@
     };
     area.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(render, 300); });
     render();
-  };
-  document.querySelectorAll("textarea[data-preview]").forEach(bindPreview);
-  window.IwgPortal = { bindPreview: bindPreview };
+  });
 
   // Drafts: a form with data-draft="<key>" keeps what is typed in this browser's localStorage, so
   // nothing is lost when a session times out. The page after a successful submit carries
