@@ -12,10 +12,16 @@ public static class Screenshots
         return folder;
     });
 
-    public static async Task<string> SaveAsync(IPage page, string name)
+    /// <summary>The whole page, or with <paramref name="height"/> only its top (sticky bars then stay where they belong).</summary>
+    public static async Task<string> SaveAsync(IPage page, string name, int? height = null)
     {
         var path = Path.Combine(Folder.Value, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = path,
+            FullPage = true,
+            Clip = height is { } h ? new Clip { X = 0, Y = 0, Width = page.ViewportSize?.Width ?? 1280, Height = h } : null,
+        });
         return path;
     }
 

@@ -31,7 +31,7 @@ public sealed class ConfidentialityTests : IAsyncLifetime
     public async Task An_unpublished_draft_reaches_nobody_outside_the_working_group()
     {
         var canary = "canary-draft-" + Guid.NewGuid().ToString("N")[..12];
-        var (wg, id) = await SowApi.NewSowAsync(_portal, "conf-draft");
+        var (wg, id) = await SowApi.NewDraftAsync(_portal, "conf-draft");
         var draft = await wg.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/sows/{id}");
         (await wg.PutAsJsonAsync($"/api/sows/{id}/draft", new { content = SowApi.Content(nonFunctional: canary), version = draft.GetProperty("version").GetUInt32() }))
             .EnsureSuccessStatusCode();

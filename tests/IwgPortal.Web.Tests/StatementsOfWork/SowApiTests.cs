@@ -11,9 +11,9 @@ namespace IwgPortal.Web.Tests.StatementsOfWork;
 
 public class SowApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static object Content(string nonFunctional = "No extra queue time at peak.") => SowApi.Content(nonFunctional);
+    private static object Content(string nonFunctional = "No extra queue time at peak.") => SowApi.Content(nonFunctional: nonFunctional);
 
-    private Task<(HttpClient Wg, int SowId)> NewSowAsync(string prefix, bool changesWorkflow = false) => SowApi.NewSowAsync(portal, prefix, changesWorkflow);
+    private Task<(HttpClient Wg, int SowId)> NewSowAsync(string prefix, bool changesWorkflow = false) => SowApi.NewDraftAsync(portal, prefix, changesWorkflow: changesWorkflow);
 
     private static Task<uint> VersionAsync(HttpClient wg, int id) => SowApi.VersionAsync(wg, id);
 

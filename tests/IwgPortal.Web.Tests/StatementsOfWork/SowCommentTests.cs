@@ -21,13 +21,13 @@ public class SowCommentTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Comments_remember_their_revision_and_stay_visible_after_the_next_one()
     {
-        var (wg, id) = await SowApi.NewSowAsync(portal, "sowc-rev");
-        await SowApi.PublishAsync(wg, id, SowApi.Content());
+        var (wg, id) = await SowApi.NewDraftAsync(portal, "sowc-rev");
+        await SowApi.SaveAndPublishAsync(wg, id, SowApi.Content());
         using var community = await portal.CreateApiClientAsync("sowc-rev-community");
         var first = await CommentAsync(community, id, "Is **peak** defined?");
         await CommentAsync(wg, id, "Yes, 14:00–18:00 UTC.", replyTo: first);
         await SowApi.MoveAsync(wg, id, "Draft", "Define peak hours");
-        await SowApi.PublishAsync(wg, id, SowApi.Content("No extra queue time 14:00–18:00 UTC."));
+        await SowApi.SaveAndPublishAsync(wg, id, SowApi.Content(nonFunctional: "No extra queue time 14:00–18:00 UTC."));
         await CommentAsync(community, id, "Thanks, clear now.");
 
         using var anonymous = portal.CreateClient();
@@ -43,7 +43,7 @@ public class SowCommentTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Nobody_comments_on_an_unpublished_draft_and_the_public_cannot_even_see_it()
     {
-        var (wg, id) = await SowApi.NewSowAsync(portal, "sowc-draft");
+        var (wg, id) = await SowApi.NewDraftAsync(portal, "sowc-draft");
         using var community = await portal.CreateApiClientAsync("sowc-draft-community");
 
         await ProblemDetailsTests.ShouldBeProblem(await community.PostAsJsonAsync($"/api/sows/{id}/comments", new { body = "Peek" }), HttpStatusCode.NotFound);
@@ -55,8 +55,8 @@ public class SowCommentTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Only_the_working_group_hides_a_comment_and_only_the_author_edits_it()
     {
-        var (wg, id) = await SowApi.NewSowAsync(portal, "sowc-moderate");
-        await SowApi.PublishAsync(wg, id, SowApi.Content());
+        var (wg, id) = await SowApi.NewDraftAsync(portal, "sowc-moderate");
+        await SowApi.SaveAndPublishAsync(wg, id, SowApi.Content());
         using var author = await portal.CreateApiClientAsync("sowc-moderate-author");
         using var other = await portal.CreateApiClientAsync("sowc-moderate-other");
         var comment = await CommentAsync(author, id, "First thought");
@@ -75,8 +75,8 @@ public class SowCommentTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task A_comment_id_from_another_subject_is_not_found()
     {
-        var (wg, id) = await SowApi.NewSowAsync(portal, "sowc-cross");
-        await SowApi.PublishAsync(wg, id, SowApi.Content());
+        var (wg, id) = await SowApi.NewDraftAsync(portal, "sowc-cross");
+        await SowApi.SaveAndPublishAsync(wg, id, SowApi.Content());
         using var author = await portal.CreateApiClientAsync("sowc-cross-author", Role.WorkingGroupMember);
         var proposal = await Proposals.ProposalApi.SubmitAsync(author, Proposals.ProposalApi.NewProposal());
         var onProposal = await Proposals.ProposalApi.CommentAsync(author, proposal, "On the proposal");

@@ -1,5 +1,6 @@
 using IwgPortal.Domain.Proposals;
 using IwgPortal.Web.Features.Proposals;
+using IwgPortal.Web.Features.StatementsOfWork;
 using IwgPortal.Web.Hosting.Auth;
 using IwgPortal.Web.Hosting.Errors;
 using Mediator;
@@ -28,6 +29,9 @@ public sealed class ProposalDetailModel(IMediator mediator, CurrentUser user, Ti
     public ProposalDetails Proposal { get; private set; } = null!;
 
     public IReadOnlyList<CommentItem> Comments { get; private set; } = [];
+
+    /// <summary>The statements of work built on this proposal (drafts too, for the working group).</summary>
+    public IReadOnlyList<SowItem> Sows { get; private set; } = [];
 
     /// <summary>Which form the shown errors belong to: "comment", "reply-{id}", "move", "withdraw", "hide-{id}".</summary>
     public string? FailedForm { get; private set; }
@@ -149,6 +153,7 @@ public sealed class ProposalDetailModel(IMediator mediator, CurrentUser user, Ti
     {
         Proposal = await mediator.Send(new GetProposalQuery(id), ct);
         Comments = await mediator.Send(new ListCommentsQuery(CommentSubject.Proposal(id)), ct);
+        Sows = await mediator.Send(new ListProposalSowsQuery(id), ct);
     }
 
     public sealed class CommentInput

@@ -1,0 +1,83 @@
+using System.Globalization;
+using IwgPortal.Domain.StatementsOfWork;
+using IwgPortal.Web.Features.Services;
+using IwgPortal.Web.Features.StatementsOfWork;
+using IwgPortal.Web.Hosting;
+using IwgPortal.Web.Hosting.Auth;
+using IwgPortal.Web.Hosting.Errors;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IwgPortal.Web.Pages.StatementsOfWork;
+
+/// <summary>
+/// One statement of work: its latest published text, its revisions and timeline; for the working
+/// group also the unpublished draft's state and the form that moves it.
+/// </summary>
+public sealed class SowDetailModel(IMediator mediator, CurrentUser user, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public MoveInput Move { get; set; } = new();
+
+    public SowDetails Sow { get; private set; } = null!;
+
+    public IReadOnlyDictionary<string, string> ServiceNames { get; private set; } = new Dictionary<string, string>();
+
+    public bool IsWorkingGroup => user.Roles.IsWorkingGroup;
+
+    public bool MoveFailed { get; private set; }
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>What the page shows as the text: the latest revision, or for the working group the never-published draft.</summary>
+    public SowContent? Shown => Sow.Published ?? Sow.Draft;
+
+    /// <summary>The moves this stage owns (sourcing, decision, back to draft, cancellation); publishing has its own button.</summary>
+    public IReadOnlyList<SowState> Moves => [.. Sow.NextStates.Where(s => s is SowState.Sourcing or SowState.InDecision or SowState.Draft or SowState.Cancelled)];
+
+    /// <summary>Workflow-changing proposals whose consultation still holds back the decision.</summary>
+    public IEnumerable<string> ConsultationNotices => Sow.State is SowState.Draft or SowState.Published or SowState.Sourcing
+        ? Sow.Proposals.Where(p => p.ChangesWorkflow && (p.ConsultationEndsAt is null || Now < p.ConsultationEndsAt)).Select(p => p.ConsultationEndsAt is { } ends
+            ? $"Consultation on “{p.Title}” ends {Display.Relative(ends, Now)} ({ends.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}); the decision waits for it."
+            : $"Consultation on “{p.Title}” has not started yet; the decision waits for it to end.")
+        : [];
+
+    public IEnumerable<string> ErrorsFor(string key) =>
+        ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
+
+    public async Task OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct);
+
+    public async Task<IActionResult> OnPostMoveAsync(int id, CancellationToken ct)
+    {
+        if (!IsWorkingGroup)
+        {
+            return user.IsSignedIn ? Forbid() : Challenge();
+        }
+
+        try
+        {
+            await mediator.Send(new MoveSowCommand(id, Move.To, Move.Reason), ct);
+            return Redirect(Move.To == SowState.Draft ? SowLinks.Edit(id) : SowLinks.For(id) + "#timeline");
+        }
+        catch (Exception ex) when (ModelState.AddTo(ex, "Move"))
+        {
+            MoveFailed = true;
+            await LoadAsync(id, ct);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(int id, CancellationToken ct)
+    {
+        Sow = await mediator.Send(new GetSowQuery(id), ct);
+        ServiceNames = (await mediator.Send(new ListServicesQuery(), ct)).ToDictionary(s => s.Slug, s => s.Name);
+    }
+
+    public sealed class MoveInput
+    {
+        public SowState To { get; set; }
+
+        public string? Reason { get; set; }
+    }
+}
