@@ -15,7 +15,7 @@ namespace IwgPortal.Web.Pages.Proposals;
 /// it. Each form posts to its own handler; on an error the page is shown again with the typed text
 /// kept in the form that failed.
 /// </summary>
-public sealed class ProposalDetailModel(IMediator mediator, CurrentUser user, TimeProvider clock, ProposalOptions options) : PageModel
+public sealed class ProposalDetailModel(IMediator mediator, CurrentUser user, TimeProvider clock, ProposalOptions options) : PageModel, ICommentsPage
 {
     [BindProperty]
     public CommentInput Comment { get; set; } = new();
@@ -54,6 +54,14 @@ public sealed class ProposalDetailModel(IMediator mediator, CurrentUser user, Ti
     public bool AcceptsComments => Proposal.State != ProposalState.Withdrawn;
 
     public IReadOnlyList<ProposalState> WorkingGroupMoves => [.. Proposal.NextStates.Where(s => s != ProposalState.Withdrawn)];
+
+    public string? FailedCommentBody => Comment.Body;
+
+    public string? FailedHideReason => Hide.Reason;
+
+    public string EditUrl(CommentItem comment) => $"/proposals/{Proposal.Id}/comments/{comment.Id}/edit";
+
+    public (string Text, string Url)? RevisionNote(CommentItem comment) => null;
 
     public bool CanWithdraw => IsAuthor && Proposal.NextStates.Contains(ProposalState.Withdrawn);
 

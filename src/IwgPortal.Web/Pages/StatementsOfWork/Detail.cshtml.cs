@@ -1,5 +1,6 @@
 using System.Globalization;
 using IwgPortal.Domain.StatementsOfWork;
+using IwgPortal.Web.Features.Proposals;
 using IwgPortal.Web.Features.Services;
 using IwgPortal.Web.Features.StatementsOfWork;
 using IwgPortal.Web.Hosting;
@@ -12,13 +13,39 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IwgPortal.Web.Pages.StatementsOfWork;
 
 /// <summary>
-/// One statement of work: its latest published text, its revisions and timeline; for the working
-/// group also the unpublished draft's state and the form that moves it.
+/// One statement of work: its latest published text, its revisions, timeline and discussion; for
+/// the working group also the unpublished draft's state and the form that moves it.
 /// </summary>
-public sealed class SowDetailModel(IMediator mediator, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class SowDetailModel(IMediator mediator, CurrentUser user, TimeProvider clock) : PageModel, ICommentsPage
 {
     [BindProperty]
     public MoveInput Move { get; set; } = new();
+
+    [BindProperty]
+    public CommentInput Comment { get; set; } = new();
+
+    [BindProperty]
+    public HideInput Hide { get; set; } = new();
+
+    public IReadOnlyList<CommentItem> Comments { get; private set; } = [];
+
+    public string? FailedForm { get; private set; }
+
+    public bool SignedIn => user.IsSignedIn;
+
+    /// <summary>Published and not closed or cancelled: the discussion is open.</summary>
+    public bool AcceptsComments => Sow.Revisions.Count > 0 && Sow.State is not (SowState.Closed or SowState.Cancelled);
+
+    public string? FailedCommentBody => Comment.Body;
+
+    public string? FailedHideReason => Hide.Reason;
+
+    public string EditUrl(CommentItem comment) => $"/sows/{Sow.Id}/comments/{comment.Id}/edit";
+
+    public (string Text, string Url)? RevisionNote(CommentItem comment) =>
+        comment.Revision is { } n && Sow.Revisions.Count > 0 && n != Sow.Revisions[^1].Number
+            ? ($"on revision {n}", SowLinks.Revision(Sow.Id, n))
+            : null;
 
     public SowDetails Sow { get; private set; } = null!;
 
@@ -68,10 +95,55 @@ public sealed class SowDetailModel(IMediator mediator, CurrentUser user, TimePro
         }
     }
 
+    public Task<IActionResult> OnPostCommentAsync(int id, CancellationToken ct) =>
+        ActAsync(id, Comment.ReplyTo is { } parent ? $"reply-{parent}" : "comment", "Comment", async () =>
+            $"#comment-{await mediator.Send(new AddCommentCommand(CommentSubject.Sow(id), Comment.Body ?? string.Empty, Comment.ReplyTo), ct)}", ct);
+
+    public Task<IActionResult> OnPostHideAsync(int id, CancellationToken ct) =>
+        ActAsync(id, $"hide-{Hide.CommentId}", "Hide", async () =>
+        {
+            await mediator.Send(new HideCommentCommand(CommentSubject.Sow(id), Hide.CommentId, Hide.Reason ?? string.Empty), ct);
+            return $"#comment-{Hide.CommentId}";
+        }, ct);
+
+    private async Task<IActionResult> ActAsync(int id, string form, string prefix, Func<Task<string>> act, CancellationToken ct)
+    {
+        if (!user.IsSignedIn)
+        {
+            return Challenge();
+        }
+
+        try
+        {
+            return Redirect(SowLinks.For(id) + await act());
+        }
+        catch (Exception ex) when (ModelState.AddTo(ex, prefix))
+        {
+            FailedForm = form;
+            await LoadAsync(id, ct);
+            return Page();
+        }
+    }
+
     private async Task LoadAsync(int id, CancellationToken ct)
     {
         Sow = await mediator.Send(new GetSowQuery(id), ct);
+        Comments = Sow.Revisions.Count > 0 || IsWorkingGroup ? await mediator.Send(new ListCommentsQuery(CommentSubject.Sow(id)), ct) : [];
         ServiceNames = (await mediator.Send(new ListServicesQuery(), ct)).ToDictionary(s => s.Slug, s => s.Name);
+    }
+
+    public sealed class CommentInput
+    {
+        public string? Body { get; set; }
+
+        public int? ReplyTo { get; set; }
+    }
+
+    public sealed class HideInput
+    {
+        public int CommentId { get; set; }
+
+        public string? Reason { get; set; }
     }
 
     public sealed class MoveInput
