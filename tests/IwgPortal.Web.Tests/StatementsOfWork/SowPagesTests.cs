@@ -196,7 +196,7 @@ public partial class SowPagesTests(PortalFactory portal) : IClassFixture<PortalF
         (await response.Content.ReadAsStringAsync()).ShouldContain(message);
     }
 
-    private static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>
+    internal static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).Append(new("__RequestVerificationToken", token)));
 
     [GeneratedRegex("name=\"Input.Version\" value=\"(\\d+)\"")]

@@ -1,0 +1,53 @@
+using System.Net;
+using IwgPortal.Testing;
+
+namespace IwgPortal.Web.Tests.StatementsOfWork;
+
+public class SowDiscussionPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static Uri U(string path) => new(path, UriKind.Relative);
+
+    [Fact]
+    public async Task A_comment_posted_on_the_page_is_marked_with_its_revision_once_a_newer_one_is_published()
+    {
+        var (wg, id) = await SowApi.NewDraftAsync(portal, "discuss-page", "Discuss me");
+        await SowApi.SaveAndPublishAsync(wg, id, SowApi.Content("Discuss me"));
+        using var amara = portal.CreateBrowserClient();
+        await PortalFactory.SignInAsDemoAsync(amara, "amara-okafor");
+        var page = await amara.GetStringAsync(U($"/sows/{id}"));
+        page.ShouldContain("Your comment on revision 1");
+
+        using var empty = await amara.PostAsync(U($"/sows/{id}?handler=Comment"), SowPagesTests.Form(PortalFactory.AntiforgeryToken(page), ("Comment.Body", " ")));
+        empty.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await empty.Content.ReadAsStringAsync()).ShouldContain("Write something first.");
+        using var posted = await amara.PostAsync(U($"/sows/{id}?handler=Comment"), SowPagesTests.Form(PortalFactory.AntiforgeryToken(page), ("Comment.Body", "Does *peak* include weekends?")));
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        await SowApi.MoveAsync(wg, id, "Draft", "Weekends answered");
+        await SowApi.SaveAndPublishAsync(wg, id, SowApi.Content("Discuss me", "No extra queue time at peak, weekends included."));
+
+        var anonymous = await portal.CreateClient().GetStringAsync(U($"/sows/{id}"));
+        anonymous.ShouldContain("Does <em>peak</em> include weekends?");
+        anonymous.ShouldContain($"href=\"/sows/{id}/revisions/1\">on revision 1</a>");
+        anonymous.ShouldContain("Sign in</a> to comment");
+    }
+
+    [Fact]
+    public async Task The_author_edits_a_comment_on_the_shared_edit_page()
+    {
+        var (wg, id) = await SowApi.NewDraftAsync(portal, "discuss-edit", "Edit my words");
+        await SowApi.SaveAndPublishAsync(wg, id, SowApi.Content("Edit my words"));
+        using var amara = portal.CreateBrowserClient();
+        await PortalFactory.SignInAsDemoAsync(amara, "amara-okafor");
+        var page = await amara.GetStringAsync(U($"/sows/{id}"));
+        using var posted = await amara.PostAsync(U($"/sows/{id}?handler=Comment"), SowPagesTests.Form(PortalFactory.AntiforgeryToken(page), ("Comment.Body", "First words")));
+        var commentId = posted.Headers.Location!.OriginalString.Split("#comment-")[1];
+
+        var edit = await amara.GetStringAsync(U($"/sows/{id}/comments/{commentId}/edit"));
+        edit.ShouldContain("First words");
+        edit.ShouldContain("Edit my words");
+        using var saved = await amara.PostAsync(U($"/sows/{id}/comments/{commentId}/edit"), SowPagesTests.Form(PortalFactory.AntiforgeryToken(edit), ("Input.Body", "Better words")));
+        saved.Headers.Location!.OriginalString.ShouldBe($"/sows/{id}#comment-{commentId}");
+        (await portal.CreateClient().GetStringAsync(U($"/sows/{id}"))).ShouldContain("Better words");
+    }
+}
