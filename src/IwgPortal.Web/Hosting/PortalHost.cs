@@ -90,6 +90,16 @@ public static class PortalHost
             o.MaximumBodySize = 4 * 1024 * 1024;
         });
 
+        // Compressed: anonymous public reads only (see UsePortal), which carry no secret for BREACH to guess.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+
         services.AddDbContext<PortalDbContext>((provider, o) => o
             .UseNpgsql(configuration.GetConnectionString("Portal"), npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
@@ -176,6 +186,11 @@ public static class PortalHost
 
         // After authentication: the policy looks at the user, and serves and stores anonymous reads only.
         app.UseOutputCache();
+
+        // Inside the cache, so a page is compressed once and the compressed copy is served (the cache varies by Accept-Encoding).
+        // Only anonymous public reads: they hold no antiforgery token or other secret, so BREACH has nothing to recover;
+        // signed-in pages (which carry the csrf-token) are never compressed.
+        app.UseWhen(AnonymousReadsPolicy.IsAnonymousPublicRead, anonymous => anonymous.UseResponseCompression());
         app.UseApiAntiforgery();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

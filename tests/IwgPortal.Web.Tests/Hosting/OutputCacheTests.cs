@@ -136,6 +136,32 @@ public class OutputCacheTests(PortalFactory portal) : IClassFixture<PortalFactor
         ownSql.ShouldBeGreaterThan(0);
     }
 
+    [Fact]
+    public async Task Anonymous_reads_are_compressed_and_signed_in_pages_are_not()
+    {
+        using var visitor = portal.CreateBrowserClient();
+        using var member = portal.CreateBrowserClient();
+        await PortalFactory.SignInAsDemoAsync(member, "lena-fischer");
+
+        foreach (var encoding in new[] { "br", "gzip" })
+        {
+            using var anonymous = new HttpRequestMessage(HttpMethod.Get, "/proposals");
+            anonymous.Headers.AcceptEncoding.ParseAdd(encoding);
+            using var compressed = await visitor.SendAsync(anonymous);
+            compressed.Content.Headers.ContentEncoding.ShouldBe([encoding]);
+        }
+
+        using var plain = await visitor.GetAsync(new Uri("/proposals", UriKind.Relative));
+        plain.Content.Headers.ContentEncoding.ShouldBeEmpty();
+        (await plain.Content.ReadAsStringAsync()).ShouldContain("</html>");
+
+        using var signedIn = new HttpRequestMessage(HttpMethod.Get, "/proposals");
+        signedIn.Headers.AcceptEncoding.ParseAdd("br");
+        using var uncompressed = await member.SendAsync(signedIn);
+        uncompressed.Content.Headers.ContentEncoding.ShouldBeEmpty();
+        (await uncompressed.Content.ReadAsStringAsync()).ShouldContain("csrf-token");
+    }
+
     private static async Task<string> PageOfAsync(HttpClient client, int id)
     {
         var details = await client.GetFromJsonAsync<JsonElement>($"/api/proposals/{id}");

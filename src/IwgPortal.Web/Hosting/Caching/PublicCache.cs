@@ -81,6 +81,7 @@ internal sealed class AnonymousReadsPolicy(PublicCacheOptions options) : IOutput
             context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(options.Seconds);
             context.Tags.Add(PublicContent.Tag);
             context.CacheVaryByRules.QueryKeys = "*";
+            context.CacheVaryByRules.HeaderNames = Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding;
             http.Items[GenerationKey] = http.RequestServices.GetRequiredService<PublicContent>().Generation;
         }
 
