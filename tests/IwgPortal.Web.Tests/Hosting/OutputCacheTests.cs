@@ -162,6 +162,19 @@ public class OutputCacheTests(PortalFactory portal) : IClassFixture<PortalFactor
         (await uncompressed.Content.ReadAsStringAsync()).ShouldContain("csrf-token");
     }
 
+    [Theory]
+    [InlineData("SELECT p.id FROM proposals AS p", false)]
+    [InlineData("-- tag\nSELECT 1", false)]
+    [InlineData("UPDATE api_tokens SET last_used_at = @p0\nWHERE id = @p1;", false)]
+    [InlineData("INSERT INTO data_protection_keys (friendly_name, xml)\nVALUES (@p0, @p1)\nRETURNING id;", false)]
+    [InlineData("UPDATE api_tokens SET revoked_at = @p0\nWHERE id = @p1;\nINSERT INTO audit_events (at) VALUES (@p2);", true)]
+    [InlineData("UPDATE api_tokens_shown SET x = 1", true)]
+    [InlineData("INSERT INTO comments (body) VALUES (@p0) RETURNING id;", true)]
+    [InlineData("UPDATE proposals AS p SET comment_count = p.comment_count + 1", true)]
+    [InlineData("DELETE FROM proposal_followers AS p WHERE p.proposal_id = @p", true)]
+    public void Which_statements_evict_the_cache(string sql, bool evicts) =>
+        IwgPortal.Web.Hosting.Caching.ContentChangeInterceptor.ChangesPublicContent(sql).ShouldBe(evicts);
+
     private static async Task<string> PageOfAsync(HttpClient client, int id)
     {
         var details = await client.GetFromJsonAsync<JsonElement>($"/api/proposals/{id}");

@@ -237,16 +237,48 @@ internal sealed class ContentChangeInterceptor(PublicContent content) : IDbComma
         return true;
     }
 
-    /// <summary>EF Core's queries start with SELECT (after any tag comments); anything else may write.</summary>
-    internal static bool IsWrite(DbCommand command)
+    private static bool IsWrite(DbCommand command) => ChangesPublicContent(command.CommandText);
+
+    /// <summary>
+    /// EF Core's queries start with SELECT (after any tag comments); anything else may write. Two
+    /// single-statement writes are known not to change anything shown: the once-a-minute "last used"
+    /// of an API token (every token user would otherwise empty the cache) and a new data-protection key.
+    /// </summary>
+    internal static bool ChangesPublicContent(string commandText)
     {
-        var text = command.CommandText.AsSpan().TrimStart();
+        var text = commandText.AsSpan().TrimStart();
         while (text.StartsWith("--", StringComparison.Ordinal))
         {
             var end = text.IndexOf('\n');
             text = end < 0 ? [] : text[(end + 1)..].TrimStart();
         }
 
-        return !text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase);
+        if (text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var single = text.TrimEnd().TrimEnd(';').IndexOf(';') < 0;
+        return !(single && (StartsWithWords(text, "UPDATE", "api_tokens", "SET") || StartsWithWords(text, "INSERT", "INTO", "data_protection_keys")));
+    }
+
+    private static bool StartsWithWords(ReadOnlySpan<char> text, params ReadOnlySpan<string> words)
+    {
+        foreach (var word in words)
+        {
+            text = text.TrimStart().TrimStart('"');
+            if (!text.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            text = text[word.Length..].TrimStart('"');
+            if (text.Length > 0 && !char.IsWhiteSpace(text[0]) && text[0] != '(')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
