@@ -116,7 +116,7 @@ internal sealed class PortalProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public static async Task<PortalProcess> StartAsync(string dll, string contentRoot, string connectionString, string logFile)
+    public static async Task<PortalProcess> StartAsync(string dll, string contentRoot, string connectionString, string logFile, IReadOnlyDictionary<string, string> settings)
     {
         var port = Ports.Free();
         var baseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
@@ -135,6 +135,10 @@ internal sealed class PortalProcess : IDisposable
         start.Environment["RateLimits__WritesPerMinute"] = "1000000";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Warning";
+        foreach (var (name, value) in settings)
+        {
+            start.Environment[name] = value;
+        }
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the portal.");
@@ -338,6 +342,43 @@ internal static class Ports
 
 internal static class Processes
 {
+    /// <summary>True when <paramref name="exe"/> is found on PATH.</summary>
+    public static bool OnPath(string exe) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(dir => File.Exists(Path.Combine(dir, exe)));
+
+    /// <summary>
+    /// wrk is the Debian package <c>wrk</c>: installed with apt-get when missing and running as root
+    /// (a container or CI machine); otherwise the run stops and says how to install it.
+    /// </summary>
+    public static async Task<bool> EnsureWrkAsync(Action<string> log)
+    {
+        if (OnPath("wrk"))
+        {
+            return true;
+        }
+
+        if (Environment.UserName != "root" || !OnPath("apt-get"))
+        {
+            log("wrk is missing: install it (Debian/Ubuntu: sudo apt-get install wrk) and run again.");
+            return false;
+        }
+
+        log("wrk is missing; installing the Debian package with apt-get ...");
+        try
+        {
+            await RunAsync("apt-get", ["install", "-y", "-q", "wrk"]);
+        }
+        catch (InvalidOperationException)
+        {
+            // A fresh container has no package lists yet.
+            await RunAsync("apt-get", ["update", "-q"]);
+            await RunAsync("apt-get", ["install", "-y", "-q", "wrk"]);
+        }
+
+        return OnPath("wrk");
+    }
+
     public static async Task<string> RunAsync(string exe, IReadOnlyList<string> args)
     {
         var start = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

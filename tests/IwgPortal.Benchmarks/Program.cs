@@ -10,6 +10,9 @@ using Npgsql;
 
 // The performance harness (docs/performance.md):
 //   dotnet run -c Release --project tests/IwgPortal.Benchmarks -- --scale small|large [--show-sql] [--only <scenario prefix>]
+//     [--no-output-cache] [--portal-env NAME=VALUE ...]
+// --no-output-cache measures the path behind the cache (every request computed, as for a signed-in
+// person); --portal-env passes settings to the portal process (e.g. DOTNET_gcServer=0), repeatable.
 // Building this project in Release also builds the portal in Release (project reference); the
 // portal under test runs from that build output as its own process.
 var scale = ScaleFrom(args);
@@ -21,6 +24,20 @@ if (scale is null)
 
 var showSql = args.Contains("--show-sql");
 var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
+var portalSettings = new Dictionary<string, string>(StringComparer.Ordinal);
+if (args.Contains("--no-output-cache"))
+{
+    portalSettings["OutputCache__Enabled"] = "false";
+}
+
+for (var i = 0; i + 1 < args.Length; i++)
+{
+    if (args[i] == "--portal-env" && args[i + 1].Split('=', 2) is [{ Length: > 0 } name, var value])
+    {
+        portalSettings[name] = value;
+    }
+}
+
 var root = RepositoryRoot();
 var portalDll = Path.Combine(root, "artifacts", "bin", "IwgPortal.Web", "release", "IwgPortal.Web.dll");
 if (!File.Exists(portalDll))
@@ -31,6 +48,11 @@ if (!File.Exists(portalDll))
 
 var clock = Stopwatch.StartNew();
 void Log(string message) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed:mm\\:ss}] {message}"));
+if (!await Processes.EnsureWrkAsync(Log))
+{
+    return 2;
+}
+
 var work = Path.Combine(Path.GetTempPath(), "iwg-bench", string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId}-{Guid.NewGuid():N}"));
 Directory.CreateDirectory(work);
 var dataDirectory = Path.Combine(work, "pg");
@@ -54,7 +76,7 @@ try
     var data = await DataGenerator.LoadAsync(connectionString, scale, Log);
 
     // The portal and the baseline each get their own pool; Max Pool Size stays at Npgsql's default.
-    portal = await PortalProcess.StartAsync(portalDll, Path.Combine(root, "src", "IwgPortal.Web"), connectionString, Path.Combine(work, "portal.log"));
+    portal = await PortalProcess.StartAsync(portalDll, Path.Combine(root, "src", "IwgPortal.Web"), connectionString, Path.Combine(work, "portal.log"), portalSettings);
     Log($"Portal (pid {portal.Id}) answering at {portal.BaseAddress} after {portal.Startup.TotalSeconds:F1} s");
     var baselinePort = Ports.Free();
     baseline = await Baseline.StartAsync(connectionString, baselinePort);
@@ -106,7 +128,8 @@ try
     }
 
     var run = new RunResult(scale, Report.Machine(),
-        string.Create(CultureInfo.InvariantCulture, $"wrk -t{scale.Threads} -c{scale.Connections} -d{scale.DurationSeconds}s --latency after a {scale.WarmUpSeconds} s warm-up, per scenario and target, on loopback"),
+        string.Create(CultureInfo.InvariantCulture, $"wrk -t{scale.Threads} -c{scale.Connections} -d{scale.DurationSeconds}s --latency after a {scale.WarmUpSeconds} s warm-up, per scenario and target, on loopback")
+            + (portalSettings.Count == 0 ? string.Empty : "; portal settings: " + string.Join(", ", portalSettings.Select(s => $"{s.Key}={s.Value}"))),
         data, results, deepPages, portal.Startup.TotalSeconds, portal.PeakRssMb(), clock.Elapsed);
     var markdown = Report.Markdown(run);
     var resultsDirectory = Path.Combine(root, "artifacts", "benchmarks");

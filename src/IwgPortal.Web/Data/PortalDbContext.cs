@@ -50,6 +50,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, C
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Set while a transaction holds writes not yet committed (Hosting/Caching: caches are evicted at the commit).</summary>
+    internal bool HasUncommittedWrites { get; set; }
+
     /// <summary>Only for framework code (data-protection keys); audited records are saved with SaveChangesAsync.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) => AuditTrail.Collect(ChangeTracker).Count == 0
         ? base.SaveChanges(acceptAllChangesOnSuccess)

@@ -52,6 +52,12 @@ public sealed partial class MarkdownRenderer
         };
     }
 
+    private readonly RenderedCache _rendered = new(maxChars: 4_000_000);
+
+    /// <summary>
+    /// The same text always gives the same HTML, so it is rendered once and kept (by a hash of the
+    /// text, within a bounded budget): a 500-comment thread is not rendered again on every request.
+    /// </summary>
     public string ToHtml(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown))
@@ -59,6 +65,19 @@ public sealed partial class MarkdownRenderer
             return string.Empty;
         }
 
+        var key = RenderedCache.KeyOf(markdown);
+        if (_rendered.TryGet(key, out var html))
+        {
+            return html;
+        }
+
+        html = RenderUncached(markdown);
+        _rendered.Add(key, html);
+        return html;
+    }
+
+    private string RenderUncached(string markdown)
+    {
         var document = Markdown.Parse(markdown, _pipeline);
         LinkMentions(document);
         using var writer = new StringWriter();
@@ -127,4 +146,61 @@ public sealed partial class MarkdownRenderer
     private static partial Regex Mention();
 
     public IHtmlContent Render(string? markdown) => new HtmlString(ToHtml(markdown));
+
+    /// <summary>
+    /// Two generations of rendered texts: when the newer one is full it becomes the older one and the
+    /// oldest is dropped, and a text found in the older one moves to the newer. An approximate LRU
+    /// whose memory stays below two budgets of characters, without locks on the read path.
+    /// </summary>
+    private sealed class RenderedCache(int maxChars)
+    {
+        private readonly Lock _turn = new();
+        private Generation _current = new();
+        private Generation _previous = new();
+
+        public static UInt128 KeyOf(string text)
+        {
+            Span<byte> hash = stackalloc byte[32];
+            System.Security.Cryptography.SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()), hash);
+            return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
+        }
+
+        public bool TryGet(UInt128 key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? html)
+        {
+            if (_current.Items.TryGetValue(key, out html))
+            {
+                return true;
+            }
+
+            if (_previous.Items.TryGetValue(key, out html))
+            {
+                Add(key, html);
+                return true;
+            }
+
+            return false;
+        }
+
+        public void Add(UInt128 key, string html)
+        {
+            var current = _current;
+            if (current.Items.TryAdd(key, html) && Interlocked.Add(ref current.Chars, html.Length) > maxChars)
+            {
+                lock (_turn)
+                {
+                    if (ReferenceEquals(current, _current))
+                    {
+                        _previous = current;
+                        _current = new Generation();
+                    }
+                }
+            }
+        }
+
+        private sealed class Generation
+        {
+            public readonly System.Collections.Concurrent.ConcurrentDictionary<UInt128, string> Items = new();
+            public long Chars;
+        }
+    }
 }

@@ -8,6 +8,7 @@ using IwgPortal.Web.Features.Proposals;
 using IwgPortal.Web.Features.Services;
 using IwgPortal.Web.Features.StatementsOfWork;
 using IwgPortal.Web.Hosting.Auth;
+using IwgPortal.Web.Hosting.Caching;
 using IwgPortal.Web.Hosting.Errors;
 using IwgPortal.Web.Hosting.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -74,9 +75,36 @@ public static class PortalHost
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
 
-        services.AddDbContext<PortalDbContext>(o => o
+        // Anonymous reads are served from the output cache; every committed write evicts it (Hosting/Caching).
+        var cacheOptions = configuration.GetSection(PublicCacheOptions.Section).Get<PublicCacheOptions>() ?? new PublicCacheOptions();
+        services.AddSingleton(cacheOptions);
+        services.AddSingleton<PublicContent>();
+        services.AddSingleton<ContentChangeInterceptor>();
+        services.AddSingleton<ProposalCountCache>();
+        services.AddOutputCache(o =>
+        {
+            o.AddBasePolicy(new AnonymousReadsPolicy(cacheOptions));
+            o.DefaultExpirationTimeSpan = TimeSpan.FromSeconds(cacheOptions.Seconds);
+
+            // Bounded: a visitor paging through 4,000 list pages must not grow the process without limit.
+            o.SizeLimit = 32 * 1024 * 1024;
+            o.MaximumBodySize = 4 * 1024 * 1024;
+        });
+
+        // Compressed: anonymous public reads only (see UsePortal), which carry no secret for BREACH to guess.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+
+        services.AddDbContext<PortalDbContext>((provider, o) => o
             .UseNpgsql(configuration.GetConnectionString("Portal"), npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
-            .UseSnakeCaseNamingConvention());
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(provider.GetRequiredService<ContentChangeInterceptor>()));
         services.AddDataProtection().SetApplicationName("iwg-portal").PersistKeysToDbContext<PortalDbContext>();
 
         services.AddMediator(options =>
@@ -161,6 +189,14 @@ public static class PortalHost
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+
+        // After authentication: the policy looks at the user, and serves and stores anonymous reads only.
+        app.UseOutputCache();
+
+        // Inside the cache, so a page is compressed once and the compressed copy is served (the cache varies by Accept-Encoding).
+        // Only anonymous public reads: they hold no antiforgery token or other secret, so BREACH has nothing to recover;
+        // signed-in pages (which carry the csrf-token) are never compressed.
+        app.UseWhen(AnonymousReadsPolicy.IsAnonymousPublicRead, anonymous => anonymous.UseResponseCompression());
         app.UseApiAntiforgery();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

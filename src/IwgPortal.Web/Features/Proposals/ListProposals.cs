@@ -39,7 +39,7 @@ public sealed class ListProposalsValidator : AbstractValidator<ListProposalsQuer
     }
 }
 
-public sealed class ListProposalsHandler(PortalDbContext db, IDataProtectionProvider protection) : IQueryHandler<ListProposalsQuery, ProposalPage>
+public sealed class ListProposalsHandler(PortalDbContext db, IDataProtectionProvider protection, ProposalCountCache countCache) : IQueryHandler<ListProposalsQuery, ProposalPage>
 {
     private readonly IDataProtector _cursors = protection.CreateProtector("proposal-list-cursor");
 
@@ -68,9 +68,14 @@ public sealed class ListProposalsHandler(PortalDbContext db, IDataProtectionProv
         }
 
         // Counts per state ignore the state filter, so the tabs show what each would give.
+        // They are cached per filter until the next write (ProposalCountCache), so paging and repeated views do not count again.
+        var counted = filtered;
         var counts = query.IncludeCounts
-            ? await filtered.GroupBy(p => p.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken)
-            : [];
+            ? await countCache.GetOrCountAsync(
+                new ProposalCountCache.CountKey(query.Service, query.ChangesWorkflow, query.Author, query.Q),
+                ct => counted.GroupBy(p => p.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct),
+                cancellationToken)
+            : new Dictionary<ProposalState, int>();
         if (query.State is { } state)
         {
             filtered = filtered.Where(p => p.State == state);
