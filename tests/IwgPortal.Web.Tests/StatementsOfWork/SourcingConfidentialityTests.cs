@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -56,6 +57,10 @@ public class SourcingConfidentialityTests(SourcingPortal fixture) : IClassFixtur
         var other = await SourcingKit.CreatedIdAsync(await competitor.PostAsJsonAsync($"/api/sows/{sow}/offers", SourcingKit.Offer("Competitor Inc", 50_000m)));
 
         await NothingLeaksAsync(sow, [first, offer], anonymous, community, competitor);
+        await OnlyItsOwnOfferAsync(competitor, sow);
+
+        // Sealed means sealed: before the deadline the working group reads none of it either.
+        await NothingLeaksAsync(sow, [first, offer], wg);
 
         // Control: the canaries are written the way the API writes them, so their absence above means something.
         var mine = await bidder.GetStringAsync(new Uri($"/api/sows/{sow}/offers", UriKind.Relative));
@@ -69,6 +74,7 @@ public class SourcingConfidentialityTests(SourcingPortal fixture) : IClassFixtur
         (await wg.PostAsJsonAsync($"/api/sows/{sow}/rfp/choice", new { offerId = other })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await NothingLeaksAsync(sow, [first, offer], anonymous, community, competitor);
+        await OnlyItsOwnOfferAsync(competitor, sow);
 
         var scores = await wg.GetStringAsync(new Uri($"/api/sows/{sow}/offers/{offer}/scores", UriKind.Relative));
         scores.ShouldContain("CANARY-SCORE-NOTE-" + Tag);
@@ -79,6 +85,13 @@ public class SourcingConfidentialityTests(SourcingPortal fixture) : IClassFixtur
         kinds.ShouldContain(k => k.RecordKind == "sow-rfp-offer");
         kinds.ShouldContain(k => k.RecordKind == "sow-rfp-score");
         kinds.ShouldAllBe(k => !k.IsPublic);
+
+        // The application log, at Debug level, holds none of it either, though it saw every request.
+        Portal.Log.Text.ShouldContain($"/api/sows/{sow}/offers/{offer}/scores");
+        foreach (var canary in Canaries)
+        {
+            Portal.Log.Text.ShouldNotContain(canary, Case.Insensitive);
+        }
     }
 
     private async Task NothingLeaksAsync(int sow, int[] offers, params HttpClient[] readers)
@@ -93,10 +106,23 @@ public class SourcingConfidentialityTests(SourcingPortal fixture) : IClassFixtur
         ];
         foreach (var reader in readers)
         {
+            // Everything else this reader can reach: pages by their links, and every API read of the OpenAPI document.
+            var ids = new Dictionary<string, IReadOnlyList<string>>
+            {
+                ["id"] = [sow.ToString(CultureInfo.InvariantCulture)],
+                ["offerId"] = [.. offers.Select(o => o.ToString(CultureInfo.InvariantCulture))],
+                ["number"] = ["1"],
+            };
+            var crawl = await (await new ConfidentialityCrawl(reader).PagesAsync("/", "/sows", $"/sows/{sow}", $"/sows/{sow}/rfp", $"/sows/{sow}/offers", "/audit")).ApiAsync(ids);
+            foreach (var canary in Canaries)
+            {
+                crawl.Containing(canary).ShouldBeEmpty($"confidential value {canary}");
+            }
+
             foreach (var path in paths)
             {
                 using var response = await reader.GetAsync(new Uri(path, UriKind.Relative));
-                response.StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden);
+                response.StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.Conflict);
                 var body = await response.Content.ReadAsStringAsync();
                 foreach (var canary in Canaries)
                 {
@@ -104,9 +130,12 @@ public class SourcingConfidentialityTests(SourcingPortal fixture) : IClassFixtur
                 }
             }
         }
+    }
 
-        // The competitor's own list really holds only its own offer (the test would pass vacuously on an error).
-        var own = await readers[^1].GetFromJsonAsync<JsonElement>($"/api/sows/{sow}/offers");
+    /// <summary>The competitor's own list really holds only its own offer (the test would pass vacuously on an error).</summary>
+    private static async Task OnlyItsOwnOfferAsync(HttpClient competitor, int sow)
+    {
+        var own = await competitor.GetFromJsonAsync<JsonElement>($"/api/sows/{sow}/offers");
         own.GetProperty("offers").EnumerateArray().ShouldAllBe(o => o.GetProperty("isOwn").GetBoolean());
         own.GetProperty("offers").GetArrayLength().ShouldBe(1);
     }
