@@ -28,36 +28,14 @@ public sealed class SourcingPortal : IAsyncLifetime
 /// <summary>The API calls the delivery-route tests make, as clients would make them.</summary>
 internal static class SourcingKit
 {
-    public static object Content(string route) => new
-    {
-        title = "Multi-stage CI",
-        problem = "Expensive builds run on every commit.",
-        workMode = "Two-week iterations with the WG.",
-        requiredSkills = "Buildbot, Python 3.",
-        functionalRequirements = "Cheap builds gate expensive ones.",
-        nonFunctionalRequirements = "No extra queue time at peak.",
-        workItems = new[]
-        {
-            new { key = "w1", title = "Staged pipeline", description = "Split builders into stages.", criteria = new[] { new { key = "c1", text = "Expensive builders run only after cheap ones pass." } } },
-        },
-        objectives = new[] { new { key = "s1", serviceSlug = "build-servers", target = "≥ 99.5 %", window = "30 days", measurement = "probes" } },
-        serviceSlugs = new[] { "build-servers" },
-        route,
-    };
+    public static object Content(string route) => SowApi.Content(route: route);
 
     /// <summary>A published SOW with the given route, moved to Sourcing unless told otherwise.</summary>
     public static async Task<int> PublishedSowAsync(PortalFactory portal, HttpClient wg, string prefix, string route, bool sourcing = true)
     {
-        using var author = await portal.CreateApiClientAsync(prefix + "-author");
-        var proposal = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
-        (await wg.PostAsJsonAsync($"/api/proposals/{proposal}/transitions", new { to = "UnderDiscussion", reason = "Discuss" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await wg.PostAsJsonAsync($"/api/proposals/{proposal}/transitions", new { to = "Accepted", reason = "Agreed" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var created = await wg.PostAsJsonAsync("/api/sows", new { proposalIds = new[] { proposal }, title = "Multi-stage CI" });
-        created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        var version = (await wg.GetFromJsonAsync<JsonElement>($"/api/sows/{id}")).GetProperty("version").GetUInt32();
-        (await wg.PutAsJsonAsync($"/api/sows/{id}/draft", new { content = Content(route), version })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await wg.PostAsync(new Uri($"/api/sows/{id}/publish", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var id = await SowApi.NewDraftAsync(portal, wg, prefix);
+        await SowApi.SaveAsync(wg, id, Content(route));
+        await SowApi.PublishAsync(wg, id);
         if (sourcing)
         {
             await MoveAsync(wg, id, "Sourcing");

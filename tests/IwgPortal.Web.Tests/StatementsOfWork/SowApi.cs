@@ -30,14 +30,20 @@ internal static class SowApi
     /// <summary>A WG member (with an API token) and a new draft SOW built on a freshly accepted proposal.</summary>
     public static async Task<(HttpClient Wg, int SowId)> NewDraftAsync(PortalFactory portal, string prefix, string title = "Multi-stage CI", bool changesWorkflow = false)
     {
-        using var author = await portal.CreateApiClientAsync(prefix + "-author");
         var wg = await portal.CreateApiClientAsync(prefix + "-wg", Role.WorkingGroupMember);
+        return (wg, await NewDraftAsync(portal, wg, prefix, title, changesWorkflow));
+    }
+
+    /// <summary>A new draft SOW, made by the given WG member's client, built on a freshly accepted proposal.</summary>
+    public static async Task<int> NewDraftAsync(PortalFactory portal, HttpClient wg, string prefix, string title = "Multi-stage CI", bool changesWorkflow = false)
+    {
+        using var author = await portal.CreateApiClientAsync(prefix + "-author");
         var proposal = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal(title, changesWorkflow));
         await ProposalApi.MoveAsync(wg, proposal, "UnderDiscussion", "Discuss");
         await ProposalApi.MoveAsync(wg, proposal, "Accepted", "Agreed");
         var created = await wg.PostAsJsonAsync("/api/sows", new { proposalIds = new[] { proposal }, title });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        return (wg, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32());
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }
 
     public static async Task<uint> VersionAsync(HttpClient wg, int id) =>
