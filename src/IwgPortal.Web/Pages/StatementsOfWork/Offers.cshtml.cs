@@ -55,8 +55,12 @@ public sealed class SowOffersModel(IMediator mediator, CurrentUser user, TimePro
 
     public IEnumerable<RfpOfferView> OwnEarlier => Offers?.Offers.Where(o => o.IsOwn && !o.IsCurrent).Reverse() ?? [];
 
+    /// <summary>The offer commands wrap the form in their own "Offer" property: "Offer.Offer.Price" is the form's "Offer.Price".</summary>
     public IEnumerable<string> ErrorsFor(string key) =>
-        ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
+        new[] { key, key.StartsWith("Offer.", StringComparison.Ordinal) ? "Offer." + key : null }
+            .OfType<string>()
+            .SelectMany(k => ModelState.TryGetValue(k, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [])
+            .Distinct();
 
     public async Task OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct);
 
