@@ -115,4 +115,31 @@ public class RfpTests(PortalBrowser world) : BrowserTest(world)
         await Screenshots.SaveAsync(Page, "rfp-public");
         await Problems.ShouldBeNoneAsync();
     }
+
+    [Fact]
+    public async Task On_the_demo_rfp_a_member_reads_the_ranking_and_a_conflicted_member_sees_no_offer()
+    {
+        await SignInAsDemoPersonAsync("lena-fischer");
+        await Page.GotoAsync("/sows");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Multi-stage CI: cheap builds first" }).ClickAsync();
+        await Expect(Page.Locator("#delivery")).ToContainTextAsync("3 offers");
+        await Screenshots.SaveAsync(Page, "sow-delivery-rfp");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Read the request for proposals" }).ClickAsync();
+        await Expect(Page.Locator("#conflicts")).ToContainTextAsync("Lind & Co");
+        await Screenshots.SaveAsync(Page, "rfp-demo-public");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Offers and ranking" }).ClickAsync();
+        await Expect(Page.Locator("#ranking tbody tr")).ToHaveCountAsync(3);
+        await Expect(Page.Locator(".offer-card")).ToHaveCountAsync(3);
+        await Screenshots.SaveAsync(Page, "rfp-demo-offers-working-group");
+        await Problems.ShouldBeNoneAsync();
+
+        var offers = new Uri(Page.Url).AbsolutePath;
+        await Context.ClearCookiesAsync();
+        await SignInAsDemoPersonAsync("tom-becker");
+        await Page.GotoAsync(offers);
+        await Expect(Page.GetByText("You declared a conflict of interest on this RFP; you cannot see or score its offers.")).ToBeVisibleAsync();
+        await Expect(Page.Locator("#ranking")).ToHaveCountAsync(0);
+        await Expect(Page.Locator(".offer-card")).ToHaveCountAsync(0);
+        await Problems.ShouldBeNoneAsync();
+    }
 }
