@@ -170,6 +170,32 @@ public partial class SourcingPagesTests(SourcingPortal fixture) : IClassFixture<
         (await amara.GetStringAsync(U($"/sows/{sow}"))).ShouldContain("✓ Selected");
     }
 
+    [Fact]
+    public async Task The_working_group_opens_an_rfp_from_the_sow_page_and_a_bad_weight_keeps_the_form()
+    {
+        using var wg = await Portal.CreateApiClientAsync("sp-open-wg", Role.WorkingGroupMember);
+        var sow = await SourcingKit.PublishedSowAsync(Portal, wg, "sp-open", "RequestForProposals");
+        using var amara = await AsAsync("amara-okafor");
+        (await amara.GetStringAsync(U($"/sows/{sow}"))).ShouldNotContain("Open the request for proposals");
+        using var lena = await AsAsync("lena-fischer");
+        var page = await lena.GetStringAsync(U($"/sows/{sow}"));
+        page.ShouldContain("Open the request for proposals");
+        var deadline = fixture.Clock.GetUtcNow().AddDays(10).UtcDateTime.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        var bad = await ShouldBePageAsync(await lena.PostAsync(U($"/sows/{sow}/sourcing?handler=Rfp"), Form(page,
+            ("Rfp.Deadline", deadline), ("Rfp.Criteria[0].Name", "Fit with our buildbot"), ("Rfp.Criteria[0].Weight", "0"), ("Rfp.Criteria[1].Name", ""), ("Rfp.Criteria[1].Weight", ""))));
+        bad.ShouldContain("field-error");
+        bad.ShouldContain("value=\"Fit with our buildbot\"");
+        bad.ShouldContain($"value=\"{deadline}\"");
+
+        (await ShouldRedirectAsync(await lena.PostAsync(U($"/sows/{sow}/sourcing?handler=Rfp"), Form(page,
+            ("Rfp.Deadline", deadline), ("Rfp.Criteria[0].Name", "Fit with our buildbot"), ("Rfp.Criteria[0].Weight", "2"), ("Rfp.Criteria[1].Name", "Price"), ("Rfp.Criteria[1].Weight", "1"))))).ShouldBe($"/sows/{sow}/rfp");
+        var rfp = await amara.GetStringAsync(U($"/sows/{sow}/rfp"));
+        rfp.ShouldContain("Fit with our buildbot");
+        rfp.ShouldContain("Sealed: offers can be read after " + deadline.Replace('T', ' ') + " UTC (in 10 days)");
+        (await amara.GetStringAsync(U($"/sows/{sow}"))).ShouldContain("Read the request for proposals");
+    }
+
     [GeneratedRegex("name=\"Score.OfferId\" value=\"(\\d+)\"")]
     private static partial Regex OfferIdPattern();
 }
