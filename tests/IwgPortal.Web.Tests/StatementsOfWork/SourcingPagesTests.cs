@@ -196,6 +196,33 @@ public partial class SourcingPagesTests(SourcingPortal fixture) : IClassFixture<
         (await amara.GetStringAsync(U($"/sows/{sow}"))).ShouldContain("Read the request for proposals");
     }
 
+    [Fact]
+    public async Task A_contractor_revises_then_withdraws_an_offer_and_keeps_the_earlier_revision_in_view()
+    {
+        using var wg = await Portal.CreateApiClientAsync("sp-revise-wg", Role.WorkingGroupMember);
+        var sow = await SourcingKit.PublishedSowAsync(Portal, wg, "sp-revise", "RequestForProposals");
+        await SourcingKit.CreatedIdAsync(await wg.PostAsJsonAsync($"/api/sows/{sow}/rfp", SourcingKit.Rfp(fixture.Clock.GetUtcNow().AddDays(7))));
+        var offers = $"/sows/{sow}/offers";
+        using var ines = await AsAsync("ines-moreau");
+        var html = await ines.GetStringAsync(U(offers));
+        await ShouldRedirectAsync(await ines.PostAsync(U(offers + "?handler=Submit"), Form(html,
+            ("Offer.Organisation", "Moreau CI"), ("Offer.Price", "20000"), ("Offer.Currency", "EUR"), ("Offer.Schedule", "Eight weeks."), ("Offer.Approach", "First approach."))));
+        html = await ines.GetStringAsync(U(offers));
+        html.ShouldContain("Revise your offer");
+        var offerId = Regex.Match(html, "name=\"Offer.OfferId\" value=\"(\\d+)\"").Groups[1].Value;
+        await ShouldRedirectAsync(await ines.PostAsync(U(offers + "?handler=Revise"), Form(html,
+            ("Offer.OfferId", offerId), ("Offer.Organisation", "Moreau CI"), ("Offer.Price", "18500"), ("Offer.Currency", "EUR"), ("Offer.Schedule", "Seven weeks."), ("Offer.Approach", "Second approach."))));
+        html = await ines.GetStringAsync(U(offers));
+        html.ShouldContain("EUR 18,500");
+        html.ShouldContain("Earlier revisions (1)");
+        html.ShouldContain("EUR 20,000");
+        var current = Regex.Match(html, "name=\"offerId\" value=\"(\\d+)\"").Groups[1].Value;
+        await ShouldRedirectAsync(await ines.PostAsync(U(offers + "?handler=Withdraw"), Form(html, ("offerId", current))));
+        html = await ines.GetStringAsync(U(offers));
+        html.ShouldContain("Withdrawn");
+        html.ShouldNotContain("Withdraw this offer");
+    }
+
     [GeneratedRegex("name=\"Score.OfferId\" value=\"(\\d+)\"")]
     private static partial Regex OfferIdPattern();
 }
