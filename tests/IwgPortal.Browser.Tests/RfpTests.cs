@@ -83,6 +83,7 @@ public class RfpTests(PortalBrowser world) : BrowserTest(world)
         await Expect(own.Locator(".price")).ToHaveTextAsync("EUR 12,500");
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Withdraw this offer" })).ToBeVisibleAsync();
         await Problems.ShouldBeNoneAsync();
+        await Screenshots.SaveAsync(Page, "rfp-offer-contractor");
 
         // Lena, of the working group, cannot open it before the deadline: not even the count.
         await Context.ClearCookiesAsync();
@@ -140,6 +141,7 @@ public class RfpTests(PortalBrowser world) : BrowserTest(world)
         await Expect(Page.GetByText("You declared a conflict of interest on this RFP; you cannot see or score its offers.")).ToBeVisibleAsync();
         await Expect(Page.Locator("#ranking")).ToHaveCountAsync(0);
         await Expect(Page.Locator(".offer-card")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(Page, "rfp-offers-conflicted");
         await Problems.ShouldBeNoneAsync();
     }
 }
