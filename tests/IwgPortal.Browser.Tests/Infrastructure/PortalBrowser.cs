@@ -20,6 +20,12 @@ public sealed class PortalBrowser : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>
+    /// The portal's clock: the real time plus an offset a test moves forward (e.g. past an RFP's
+    /// deadline). Each test class has its own portal, so moving it touches no other class.
+    /// </summary>
+    public MovableClock Clock { get; } = new();
+
     /// <summary>The portal's base address, e.g. http://127.0.0.1:40123/.</summary>
     public Uri RootUri { get; private set; } = null!;
 
@@ -29,7 +35,7 @@ public sealed class PortalBrowser : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(15_000);
 
         GitHub = await FakeGitHub.StartAsync();
-        Portal = PortalFactory.Create(GitHub.PortalSettings, kestrel: true);
+        Portal = PortalFactory.Create(GitHub.PortalSettings, kestrel: true, clock: Clock);
         RootUri = await Task.Run(() => Portal.RootUri);
 
         _playwright = await Playwright.CreateAsync();
@@ -70,4 +76,14 @@ public sealed class PortalBrowser : IAsyncLifetime
 
     /// <summary>An HTTP client for the portal as a script would use it: no cookies, no browser.</summary>
     public HttpClient CreateScriptClient() => new() { BaseAddress = RootUri };
+}
+
+/// <summary>The system clock shifted by an offset that only grows; time keeps flowing for cookies and timers.</summary>
+public sealed class MovableClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
 }

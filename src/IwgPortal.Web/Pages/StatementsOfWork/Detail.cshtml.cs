@@ -53,6 +53,9 @@ public sealed class SowDetailModel(IMediator mediator, CurrentUser user, TimePro
 
     public bool IsWorkingGroup => user.Roles.IsWorkingGroup;
 
+    /// <summary>The delivery route's panel (volunteers, bounty or RFP) of the latest published revision.</summary>
+    public SourcingPanel Sourcing { get; private set; } = null!;
+
     public bool MoveFailed { get; private set; }
 
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -130,6 +133,7 @@ public sealed class SowDetailModel(IMediator mediator, CurrentUser user, TimePro
         Sow = await mediator.Send(new GetSowQuery(id), ct);
         Comments = Sow.Revisions.Count > 0 || IsWorkingGroup ? await mediator.Send(new ListCommentsQuery(CommentSubject.Sow(id)), ct) : [];
         ServiceNames = (await mediator.Send(new ListServicesQuery(), ct)).ToDictionary(s => s.Slug, s => s.Name);
+        Sourcing = await SourcingPanel.LoadAsync(mediator, user, clock, id, Sow.Published?.Route, Sow.State, ct);
     }
 
     public sealed class CommentInput
