@@ -34,13 +34,14 @@ public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, Ma
         }
 
         var me = user.PersonId;
+        // One join for the authors: a sub-select per column per comment cost twice the rows on long threads.
         var rows = await db.Comments.AsNoTracking()
             .Where(subject.Comments())
-            .OrderBy(c => c.Id)
-            .Select(c => new CommentRow(
-                c.Id, c.ParentId, c.SowRevision, c.AuthorId, c.CreatedAt, c.EditedAt, c.Body, c.IsHidden, c.HiddenReason,
-                db.People.Where(a => a.Id == c.AuthorId).Select(a => a.Login).First(),
-                db.People.Where(a => a.Id == c.AuthorId).Select(a => a.DisplayName).First()))
+            .Join(db.People, c => c.AuthorId, a => a.Id, (c, a) => new { c, a.Login, a.DisplayName })
+            .OrderBy(x => x.c.Id)
+            .Select(x => new CommentRow(
+                x.c.Id, x.c.ParentId, x.c.SowRevision, x.c.AuthorId, x.c.CreatedAt, x.c.EditedAt, x.c.Body, x.c.IsHidden, x.c.HiddenReason,
+                x.Login, x.DisplayName))
             .ToListAsync(cancellationToken);
         var revisions = (await db.Comments.AsNoTracking().Where(subject.Comments()).Where(c => c.EditedAt != null)
                 .SelectMany(c => c.Revisions.Select(r => new RevisionRow(c.Id, r.Id, r.WrittenAt, r.Body)))
