@@ -55,6 +55,10 @@ public static class ProblemMapping
         };
     }
 
+    /// <summary>The error messages a page shows next to one field.</summary>
+    public static IEnumerable<string> ErrorsFor(this ModelStateDictionary modelState, string key) =>
+        modelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
+
     /// <summary>Adds the exception's messages to a page's model state; false if it is not a user error.</summary>
     public static bool AddTo(this ModelStateDictionary modelState, Exception exception, string prefix = "Input")
     {

@@ -72,8 +72,7 @@ public sealed class ProposalDetailModel(IMediator mediator, CurrentUser user, Ti
             .OrderBy(e => e.At)
             .Select(e => e.Item);
 
-    public IEnumerable<string> ErrorsFor(string key) =>
-        ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
+    public IEnumerable<string> ErrorsFor(string key) => ModelState.ErrorsFor(key);
 
     public async Task<IActionResult> OnGetAsync(int id, string? slug, CancellationToken ct)
     {

@@ -73,8 +73,7 @@ public sealed class SowDetailModel(IMediator mediator, CurrentUser user, TimePro
             : $"Consultation on “{p.Title}” has not started yet; the decision waits for it to end.")
         : [];
 
-    public IEnumerable<string> ErrorsFor(string key) =>
-        ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
+    public IEnumerable<string> ErrorsFor(string key) => ModelState.ErrorsFor(key);
 
     public async Task OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct);
 

@@ -62,8 +62,7 @@ public sealed class SowEditModel(IMediator mediator, TimeProvider clock) : PageM
 
     public IEnumerable<string> Errors => ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct();
 
-    public IEnumerable<string> ErrorsFor(string key) =>
-        ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
+    public IEnumerable<string> ErrorsFor(string key) => ModelState.ErrorsFor(key);
 
     /// <summary>The missing items of one part of the form ("title", "problem", "workItems", "objectives", "route", ...).</summary>
     public IEnumerable<string> MissingFor(string part) => PublishMissing.Where(m => PartOf(m) == part);

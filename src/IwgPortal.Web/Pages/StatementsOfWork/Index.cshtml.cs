@@ -56,8 +56,7 @@ public sealed class SowListModel(IMediator mediator, CurrentUser user) : PageMod
         }
     }
 
-    public IEnumerable<string> ErrorsFor(string key) =>
-        ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
+    public IEnumerable<string> ErrorsFor(string key) => ModelState.ErrorsFor(key);
 
     private async Task LoadAsync(CancellationToken ct)
     {

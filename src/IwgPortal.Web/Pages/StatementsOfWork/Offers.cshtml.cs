@@ -59,7 +59,7 @@ public sealed class SowOffersModel(IMediator mediator, CurrentUser user, TimePro
     public IEnumerable<string> ErrorsFor(string key) =>
         new[] { key, key.StartsWith("Offer.", StringComparison.Ordinal) ? "Offer." + key : null }
             .OfType<string>()
-            .SelectMany(k => ModelState.TryGetValue(k, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [])
+            .SelectMany(ModelState.ErrorsFor)
             .Distinct();
 
     public async Task OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct);

@@ -38,8 +38,7 @@ public sealed class SowRfpModel(IMediator mediator, CurrentUser user, TimeProvid
     /// <summary>WG, board or treasurer after the deadline and not conflicted: the ranking is theirs to read.</summary>
     public bool MayEvaluate => user.Roles.MaySeeConfidential && !Rfp.IsSealed && !IsConflicted;
 
-    public IEnumerable<string> ErrorsFor(string key) =>
-        ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
+    public IEnumerable<string> ErrorsFor(string key) => ModelState.ErrorsFor(key);
 
     public async Task OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct);
 
