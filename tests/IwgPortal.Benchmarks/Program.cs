@@ -10,9 +10,10 @@ using Npgsql;
 
 // The performance harness (docs/performance.md):
 //   dotnet run -c Release --project tests/IwgPortal.Benchmarks -- --scale small|large [--show-sql] [--only <scenario prefix>]
-//     [--no-output-cache] [--portal-env NAME=VALUE ...]
+//     [--no-output-cache] [--portal-env NAME=VALUE ...] [--hold]
 // --no-output-cache measures the path behind the cache (every request computed, as for a signed-in
-// person); --portal-env passes settings to the portal process (e.g. DOTNET_gcServer=0), repeatable.
+// person); --portal-env passes settings to the portal process (e.g. DOTNET_gcServer=0), repeatable;
+// --hold loads the data, starts both servers and keeps them up (for profiling) until Ctrl+C.
 // Building this project in Release also builds the portal in Release (project reference); the
 // portal under test runs from that build output as its own process.
 var scale = ScaleFrom(args);
@@ -102,6 +103,23 @@ try
         new($"Comments, {data.HotCommentCount} (API)", Target.LongThread,
             $"/api/proposals/{data.HotProposalId}/comments", $"/api/proposals/{data.HotProposalId}/comments"),
     ];
+
+    if (args.Contains("--hold"))
+    {
+        // For profiling: the data, the portal and the baseline stay up until Ctrl+C or SIGTERM.
+        Log($"Holding: database {connectionString}");
+        Log($"Portal {portal.BaseAddress} (pid {portal.Id}), baseline {baselineAddress}; deep cursor {portalCursor}");
+        foreach (var scenario in scenarios)
+        {
+            Log($"  {scenario.Name}: {scenario.PortalPath}");
+        }
+
+        var stop = new TaskCompletionSource();
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.TrySetResult(); });
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
+        await stop.Task;
+        return 0;
+    }
 
     var counter = new SqlCounter(connectionString);
     var results = new List<ScenarioResult>();
