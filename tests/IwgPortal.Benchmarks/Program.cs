@@ -233,7 +233,7 @@ static async Task MigrateAsync(string connectionString)
         .UseNpgsql(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
         .UseSnakeCaseNamingConvention()
         .Options;
-    await using var db = new PortalDbContext(options, new CurrentUser(new Microsoft.AspNetCore.Http.HttpContextAccessor()), TimeProvider.System);
+    await using var db = new PortalDbContext(options);
     await db.Database.MigrateAsync();
     await ReferenceData.SeedAsync(db, CancellationToken.None);
 }

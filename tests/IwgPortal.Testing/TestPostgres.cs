@@ -156,7 +156,7 @@ public static class TestPostgres
             .UseNpgsql(templateConnection, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
             .Options;
-        await using var db = new PortalDbContext(options, new CurrentUser(new HttpContextAccessor()), TimeProvider.System);
+        await using var db = new PortalDbContext(options);
         await db.Database.MigrateAsync();
         await ReferenceData.SeedAsync(db, CancellationToken.None);
     }

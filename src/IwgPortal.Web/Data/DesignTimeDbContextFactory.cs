@@ -13,6 +13,6 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<P
             .UseNpgsql("Host=127.0.0.1;Database=design_time", npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
             .Options;
-        return new PortalDbContext(options, new CurrentUser(new HttpContextAccessor()), TimeProvider.System);
+        return new PortalDbContext(options);
     }
 }

@@ -80,7 +80,7 @@ public static class PortalHost
         services.AddSingleton(cacheOptions);
         services.AddSingleton<PublicContent>();
         services.AddSingleton<ContentChangeInterceptor>();
-        services.AddSingleton<ProposalCountCache>();
+        services.AddSingleton<PublicDataCache>();
         services.AddOutputCache(o =>
         {
             o.AddBasePolicy(new AnonymousReadsPolicy(cacheOptions));
@@ -101,10 +101,12 @@ public static class PortalHost
         services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
-        services.AddDbContext<PortalDbContext>((provider, o) => o
-            .UseNpgsql(configuration.GetConnectionString("Portal"), npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
+        // Pooled: see PortalDbContext.Rent. The request scope disposes its context, which returns it to the pool.
+        services.AddPooledDbContextFactory<PortalDbContext>((provider, o) => o
+            .UseNpgsql(PortalConnection.Tune(configuration.GetConnectionString("Portal")), npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(provider.GetRequiredService<ContentChangeInterceptor>()));
+        services.AddScoped(PortalDbContext.Rent);
         services.AddDataProtection().SetApplicationName("iwg-portal").PersistKeysToDbContext<PortalDbContext>();
 
         services.AddMediator(options =>

@@ -4,6 +4,7 @@ using IwgPortal.Web.Features.Audit;
 using IwgPortal.Web.Features.Membership;
 using IwgPortal.Web.Features.Proposals;
 using IwgPortal.Web.Features.Services;
+using IwgPortal.Web.Hosting.Caching;
 using Mediator;
 
 namespace IwgPortal.Web.Features.Home;
@@ -14,9 +15,13 @@ public sealed record GetHomeSummaryQuery : IQuery<HomeSummary>;
 public sealed record HomeSummary(
     IReadOnlyList<ProposalItem> ProposalsInDiscussion, IReadOnlyList<PersonItem> WorkingGroup, IReadOnlyList<ServiceItem> Services, IReadOnlyList<AuditItem> RecentActivity);
 
-public sealed class GetHomeSummaryHandler(ISender sender) : IQueryHandler<GetHomeSummaryQuery, HomeSummary>
+/// <summary>The same for every reader, so it is kept until the next write (<see cref="PublicDataCache"/>) for signed-in people too.</summary>
+public sealed class GetHomeSummaryHandler(ISender sender, PublicDataCache cache) : IQueryHandler<GetHomeSummaryQuery, HomeSummary>
 {
-    public async ValueTask<HomeSummary> Handle(GetHomeSummaryQuery query, CancellationToken cancellationToken)
+    public ValueTask<HomeSummary> Handle(GetHomeSummaryQuery query, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(query, LoadAsync, cancellationToken);
+
+    private async Task<HomeSummary> LoadAsync(CancellationToken cancellationToken)
     {
         var proposals = await sender.Send(new ListProposalsQuery(State: ProposalState.UnderDiscussion, Sort: ProposalSort.RecentlyActive, PageSize: 5, IncludeCounts: false), cancellationToken);
         var group = await sender.Send(new ListPeopleQuery(Role.WorkingGroupMember), cancellationToken);

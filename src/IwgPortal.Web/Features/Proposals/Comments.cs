@@ -25,9 +25,11 @@ public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, Ma
     public async ValueTask<IReadOnlyList<CommentItem>> Handle(ListCommentsQuery query, CancellationToken cancellationToken)
     {
         var subject = query.Subject;
+        // A local, not user.Roles in the expression: EF would compile a delegate to evaluate it on every call.
+        var workingGroup = user.Roles.IsWorkingGroup;
         var exists = subject.Kind == CommentSubjectKind.Proposal
             ? await db.Proposals.AnyAsync(p => p.Id == subject.Id, cancellationToken)
-            : await db.StatementsOfWork.AnyAsync(s => s.Id == subject.Id && (s.Revisions.Any() || user.Roles.IsWorkingGroup), cancellationToken);
+            : await db.StatementsOfWork.AnyAsync(s => s.Id == subject.Id && (s.Revisions.Any() || workingGroup), cancellationToken);
         if (!exists)
         {
             throw new Hosting.Errors.NotFoundException($"There is no {subject.Name}.");

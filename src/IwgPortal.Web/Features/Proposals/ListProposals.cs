@@ -4,6 +4,8 @@ using FluentValidation;
 using IwgPortal.Domain.Proposals;
 using IwgPortal.Web.Data;
 using IwgPortal.Web.Data.Configurations;
+using IwgPortal.Web.Features.Services;
+using IwgPortal.Web.Hosting.Caching;
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -39,17 +41,18 @@ public sealed class ListProposalsValidator : AbstractValidator<ListProposalsQuer
     }
 }
 
-public sealed class ListProposalsHandler(PortalDbContext db, IDataProtectionProvider protection, ProposalCountCache countCache) : IQueryHandler<ListProposalsQuery, ProposalPage>
+public sealed class ListProposalsHandler(PortalDbContext db, IDataProtectionProvider protection, PublicDataCache cache) : IQueryHandler<ListProposalsQuery, ProposalPage>
 {
     private readonly IDataProtector _cursors = protection.CreateProtector("proposal-list-cursor");
 
     public async ValueTask<ProposalPage> Handle(ListProposalsQuery query, CancellationToken cancellationToken)
     {
+        var services = await ServiceCatalogue.ReadAsync(db, cache, cancellationToken);
         var filtered = db.Proposals.AsNoTracking();
         if (query.Service is { Length: > 0 } slug)
         {
-            var serviceId = await db.Services.Where(s => s.Slug == slug).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
-            filtered = filtered.Where(p => p.ServiceIds.Contains(serviceId ?? -1));
+            var serviceId = services.IdOf(slug) ?? -1;
+            filtered = filtered.Where(p => p.ServiceIds.Contains(serviceId));
         }
 
         if (query.ChangesWorkflow is { } flag)
@@ -68,11 +71,11 @@ public sealed class ListProposalsHandler(PortalDbContext db, IDataProtectionProv
         }
 
         // Counts per state ignore the state filter, so the tabs show what each would give.
-        // They are cached per filter until the next write (ProposalCountCache), so paging and repeated views do not count again.
+        // They are cached per filter until the next write (PublicDataCache), so paging and repeated views do not count again.
         var counted = filtered;
-        var counts = query.IncludeCounts
-            ? await countCache.GetOrCountAsync(
-                new ProposalCountCache.CountKey(query.Service, query.ChangesWorkflow, query.Author, query.Q),
+        IReadOnlyDictionary<ProposalState, int> counts = query.IncludeCounts
+            ? await cache.GetOrLoadAsync(
+                new CountKey(query.Service, query.ChangesWorkflow, query.Author, query.Q),
                 ct => counted.GroupBy(p => p.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct),
                 cancellationToken)
             : new Dictionary<ProposalState, int>();
@@ -91,20 +94,17 @@ public sealed class ListProposalsHandler(PortalDbContext db, IDataProtectionProv
             _ => (after is null ? filtered : filtered.Where(p => p.Id < after.Id)).OrderByDescending(p => p.Id),
         };
 
+        // Authors joined after paging (a First() sub-select becomes a window over every person);
+        // services from the cached catalogue, in the order their author gave.
         var rows = await page.Take(query.PageSize + 1)
-            .Select(p => new
+            .Join(db.People, p => p.AuthorId, a => a.Id, (p, a) => new
             {
-                p.Id, p.Title, p.State, p.ChangesWorkflow, p.ServiceIds, p.CommentCount, p.SubmittedAt, p.LastActivityAt,
-                Author = db.People.Where(a => a.Id == p.AuthorId).Select(a => new { a.Login, a.DisplayName }).First(),
-                Services = db.Services.Where(s => p.ServiceIds.Contains(s.Id)).Select(s => new { s.Id, s.Slug, s.Name }).ToList(),
+                p.Id, p.Title, p.State, p.ChangesWorkflow, p.ServiceIds, p.CommentCount, p.SubmittedAt, p.LastActivityAt, a.Login, a.DisplayName,
             })
             .ToListAsync(cancellationToken);
-
-        // Services come with each row (one statement); their order is the one the author gave.
         var items = rows.Take(query.PageSize).Select(r => new ProposalItem(
-            r.Id, ProposalSlugs.From(r.Title), r.Title, r.State, r.Author.Login, r.Author.DisplayName, r.ChangesWorkflow,
-            [.. r.ServiceIds.Join(r.Services, id => id, s => s.Id, (_, s) => new ServiceRef(s.Slug, s.Name))],
-            r.CommentCount, r.SubmittedAt, r.LastActivityAt)).ToList();
+            r.Id, ProposalSlugs.From(r.Title), r.Title, r.State, r.Login, r.DisplayName, r.ChangesWorkflow,
+            services.Named(r.ServiceIds), r.CommentCount, r.SubmittedAt, r.LastActivityAt)).ToList();
         var next = rows.Count > query.PageSize ? Encode(items[^1], query.Sort) : null;
         return new ProposalPage(items, next, counts);
     }
@@ -137,6 +137,9 @@ public sealed class ListProposalsHandler(PortalDbContext db, IDataProtectionProv
 
         return data;
     }
+
+    /// <summary>What the counts depend on: the filters, not the state (counts ignore it), the order or the page.</summary>
+    private sealed record CountKey(string? Service, bool? ChangesWorkflow, string? Author, string? Q);
 
     private sealed record CursorData(ProposalSort Sort, int Id, int Count, DateTimeOffset At);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using IwgPortal.Domain.Membership;
 using IwgPortal.Domain.Tokens;
 using IwgPortal.Web.Data;
 using Microsoft.AspNetCore.Authentication;
@@ -21,6 +22,15 @@ internal sealed class ApiTokenAuthenticationHandler(
 {
     public const string SchemeName = "ApiToken";
 
+    // One statement per API request for the token, its person and their current roles.
+    private static readonly Func<PortalDbContext, string, DateTimeOffset, Task<Found?>> Load = EF.CompileAsyncQuery(
+        (PortalDbContext db, string hash, DateTimeOffset now) => db.ApiTokens.AsNoTracking()
+            .Where(t => t.Hash == hash)
+            .Join(db.People, t => t.PersonId, p => p.Id, (t, p) => new Found(
+                t, p.Login, p.DisplayName,
+                db.RoleGrants.Where(g => g.PersonId == p.Id && g.From <= now && (g.To == null || now < g.To)).Select(g => g.Role).ToList()))
+            .SingleOrDefault());
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -35,36 +45,36 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("Malformed token.");
         }
 
-        var hash = ApiToken.HashOf(secret);
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         var now = clock.GetUtcNow();
-        if (token is null || !token.IsUsableAt(now))
+        var found = await Load(db, ApiToken.HashOf(secret), now);
+        if (found is null || !found.Token.IsUsableAt(now))
         {
-            return AuthenticateResult.Fail(token is null ? "Unknown token." : "The token has expired or was revoked.");
+            return AuthenticateResult.Fail(found is null ? "Unknown token." : "The token has expired or was revoked.");
         }
 
-        var person = await db.People.AsNoTracking()
-            .Where(p => p.Id == token.PersonId)
-            .Select(p => new { p.Id, p.Login, p.DisplayName })
-            .SingleAsync(Context.RequestAborted);
-
         // Recording the last use at most once a minute keeps reads from turning into writes.
+        var token = found.Token;
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
         {
+            db.Attach(token);
             token.MarkUsed(now);
             await db.SaveChangesAsync(Context.RequestAborted);
         }
 
         var identity = new ClaimsIdentity(
             [
-                new Claim(PortalClaims.PersonId, person.Id.ToString(CultureInfo.InvariantCulture)),
-                new Claim(PortalClaims.Login, person.Login),
-                new Claim(PortalClaims.Name, person.DisplayName),
+                new Claim(PortalClaims.PersonId, token.PersonId.ToString(CultureInfo.InvariantCulture)),
+                new Claim(PortalClaims.Login, found.Login),
+                new Claim(PortalClaims.Name, found.DisplayName),
             ],
             SchemeName,
             PortalClaims.Login,
             ClaimTypes.Role);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+
+        // The roles were read with the token, as of now, so the claims transformation has nothing left to read.
+        var principal = new ClaimsPrincipal(identity);
+        principal.AddIdentity(RoleClaimsTransformation.RolesIdentity(found.Roles));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -87,4 +97,6 @@ internal sealed class ApiTokenAuthenticationHandler(
             ProblemDetails = { Status = 403, Title = "Forbidden", Detail = "Your roles do not allow this." },
         });
     }
+
+    private sealed record Found(ApiToken Token, string Login, string DisplayName, List<Role> Roles);
 }

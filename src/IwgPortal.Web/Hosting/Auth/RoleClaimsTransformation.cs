@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using IwgPortal.Domain.Membership;
 using IwgPortal.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -26,10 +27,16 @@ internal sealed class RoleClaimsTransformation(PortalDbContext db, TimeProvider 
             .Select(g => g.Role)
             .Distinct()
             .ToListAsync();
-        var identity = new ClaimsIdentity(PortalClaims.RolesIdentity, PortalClaims.Login, ClaimTypes.Role);
-        identity.AddClaims(roles.Select(r => new Claim(ClaimTypes.Role, r.ToString())));
         var result = principal.Clone();
-        result.AddIdentity(identity);
+        result.AddIdentity(RolesIdentity(roles));
         return result;
+    }
+
+    /// <summary>The identity that carries the roles read from the database; a principal with one is not read again.</summary>
+    public static ClaimsIdentity RolesIdentity(IEnumerable<Role> roles)
+    {
+        var identity = new ClaimsIdentity(PortalClaims.RolesIdentity, PortalClaims.Login, ClaimTypes.Role);
+        identity.AddClaims(roles.Distinct().Select(r => new Claim(ClaimTypes.Role, r.ToString())));
+        return identity;
     }
 }
