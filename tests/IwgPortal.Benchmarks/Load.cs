@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -17,9 +18,14 @@ internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double 
 /// <summary>Closed-loop load with wrk at a fixed number of connections, on loopback.</summary>
 internal static partial class Wrk
 {
-    public static async Task<WrkResult> RunAsync(Uri url, int threads, int connections, int seconds, string? script = null)
+    public static async Task<WrkResult> RunAsync(Uri url, int threads, int connections, int seconds, IReadOnlyList<string> headers, string? script = null)
     {
         List<string> args = ["-t", I(threads), "-c", I(connections), "-d", I(seconds) + "s", "--latency", "--timeout", "10s"];
+        foreach (var header in headers)
+        {
+            args.AddRange(["-H", header]);
+        }
+
         if (script is not null)
         {
             args.AddRange(["-s", script]);
@@ -95,6 +101,18 @@ internal static partial class Wrk
     private static partial Regex SocketErrors();
 }
 
+/// <summary>
+/// What the ingress in front of the portal adds to every request (deploy/README.md): the portal runs
+/// with ForwardedHeaders__Enabled=true, as the deployment sets it, and sees the request as HTTPS.
+/// Without it a signed-in page fails in Production (its antiforgery cookie is HTTPS-only).
+/// </summary>
+internal static class Ingress
+{
+    public const string Header = "X-Forwarded-Proto";
+
+    public const string Scheme = "https";
+}
+
 /// <summary>The portal under test: its Release build, run as a separate process like in production.</summary>
 internal sealed class PortalProcess : IDisposable
 {
@@ -133,6 +151,7 @@ internal sealed class PortalProcess : IDisposable
         start.Environment["ConnectionStrings__Portal"] = connectionString;
         start.Environment["Database__MigrateOnStartup"] = "false";
         start.Environment["RateLimits__WritesPerMinute"] = "1000000";
+        start.Environment["ForwardedHeaders__Enabled"] = "true";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Warning";
         foreach (var (name, value) in settings)
@@ -280,10 +299,26 @@ internal sealed class SqlCounter(string database)
 /// <summary>Sequential requests from the harness itself: checks, statement counts and cursor walks.</summary>
 internal static class Sequential
 {
+    /// <summary>
+    /// The harness's own client for one pass: every request as the ingress forwards it, and with the pass's API token, if any.
+    /// Redirects are not followed, so a check sees a redirect as such (wrk would count a 3xx as a success).
+    /// </summary>
+    public static HttpClient Client(string? token)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Add(Ingress.Header, Ingress.Scheme);
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return http;
+    }
+
     public static async Task CheckAsync(HttpClient http, Uri url)
     {
         using var response = await http.GetAsync(url);
-        if (!response.IsSuccessStatusCode)
+        if (response.StatusCode != HttpStatusCode.OK)
         {
             throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
