@@ -6,6 +6,7 @@ using IwgPortal.Domain.Proposals;
 using IwgPortal.Domain.Tokens;
 using IwgPortal.Web.Features.Proposals;
 using IwgPortal.Web.Hosting;
+using IwgPortal.Web.Pages.Proposals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -78,6 +79,30 @@ internal static class Baseline
                 ct));
         app.MapGet("/", (HttpRequest request, NpgsqlDataSource db, CancellationToken ct) =>
             AnswerAsync(db, request, (batch, _) => AddHome(batch), (reader, caller) => HomeAsync(reader, caller, ct), ct));
+        app.MapGet("/proposals", (HttpRequest request, NpgsqlDataSource db, string? cursor, CancellationToken ct) =>
+            AnswerAsync(db, request, (batch, _) => AddList(batch, null, cursor), async (reader, caller) => ListPage(await ReadListAsync(reader, ct), caller), ct));
+
+        // The slug is the portal's canonical tail; the baseline answers any, the harness asks for the canonical one.
+        app.MapGet("/proposals/{id:int}/{slug?}", (HttpRequest request, NpgsqlDataSource db, MarkdownRenderer markdown, int id, CancellationToken ct) =>
+            AnswerAsync(
+                db,
+                request,
+                (batch, token) =>
+                {
+                    AddDetails(batch, id, token);
+                    AddComments(batch, id);
+                },
+                async (reader, caller) =>
+                {
+                    if (await ReadDetailsAsync(reader, ct) is not { } details)
+                    {
+                        return Results.NotFound();
+                    }
+
+                    await reader.NextResultAsync(ct);
+                    return DetailPage(details, await ReadCommentsAsync(reader, markdown, caller, ct), markdown, caller);
+                },
+                ct));
 
         await app.StartAsync();
         return app;
@@ -293,6 +318,173 @@ internal static class Baseline
 
         return Close(html.Append("</ul>"));
     }
+
+    /// <summary>The proposal list page's content as plain HTML: the service filter, the tabs with counts per state, the rows and the next-page link.</summary>
+    private static IResult ListPage(ListRows list, Caller caller)
+    {
+        var page = list.Page;
+        var html = Open("Proposals", caller).Append("<h1>Proposals</h1><form method=\"get\" action=\"/proposals\"><select name=\"service\"><option value=\"\">Any service</option>");
+        foreach (var service in list.Services.Values.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            html.Append("<option value=\"").Append(WebUtility.HtmlEncode(service.Slug)).Append("\">").Append(WebUtility.HtmlEncode(service.Name)).Append("</option>");
+        }
+
+        html.Append("</select></form><ul class=\"tabs\"><li><a href=\"/proposals\">All ").Append(Number(page.CountByState.Values.Sum())).Append("</a></li>");
+        foreach (var state in Enum.GetValues<ProposalState>())
+        {
+            html.Append("<li><a href=\"/proposals?state=").Append(state.ToString()).Append("\">").Append(state.Display()).Append(' ')
+                .Append(Number(page.CountByState.GetValueOrDefault(state))).Append("</a></li>");
+        }
+
+        html.Append("</ul><table class=\"proposals\"><thead><tr><th>Proposal</th><th>State</th><th>Services</th><th>Comments</th><th>Submitted</th><th>Last activity</th></tr></thead><tbody>");
+        foreach (var p in page.Items)
+        {
+            html.Append("<tr><td><a class=\"title\" href=\"").Append(WebUtility.HtmlEncode(ProposalLinks.For(p.Id, p.Slug))).Append("\">").Append(WebUtility.HtmlEncode(p.Title))
+                .Append("</a> #").Append(Number(p.Id)).Append(" by <a href=\"/people/").Append(WebUtility.HtmlEncode(p.AuthorLogin)).Append("\">")
+                .Append(WebUtility.HtmlEncode(p.AuthorName)).Append("</a>").Append(p.ChangesWorkflow ? " · changes workflows" : string.Empty)
+                .Append("</td><td>").Append(p.State.Display()).Append("</td><td>");
+            Services(html, p.Services).Append("</td><td>").Append(Number(p.CommentCount)).Append("</td><td>");
+            Time(html, p.SubmittedAt).Append("</td><td>");
+            Time(html, p.LastActivityAt).Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
+        if (page.NextCursor is { } next)
+        {
+            html.Append("<p><a rel=\"next\" href=\"/proposals?cursor=").Append(Uri.EscapeDataString(next)).Append("\">Next page</a></p>");
+        }
+
+        return Close(html);
+    }
+
+    /// <summary>
+    /// The proposal page's content as plain HTML: the record (problem and outcome rendered from
+    /// Markdown), its facts, and the timeline of transitions and threads in the order they happened.
+    /// </summary>
+    private static IResult DetailPage(ProposalDetails p, IReadOnlyList<CommentItem> threads, MarkdownRenderer markdown, Caller caller)
+    {
+        var html = Open(p.Title, caller).Append("<p><a href=\"/proposals\">Proposals</a> › #").Append(Number(p.Id)).Append("</p><article><h1>")
+            .Append(WebUtility.HtmlEncode(p.Title)).Append("</h1><span class=\"badge\">").Append(p.State.Display()).Append("</span>")
+            .Append("<h2>Problem</h2>").Append(markdown.ToHtml(p.Problem)).Append("<h2>Desired outcome</h2>").Append(markdown.ToHtml(p.DesiredOutcome))
+            .Append("<dl><dt>Author</dt><dd><a href=\"/people/").Append(WebUtility.HtmlEncode(p.AuthorLogin)).Append("\">").Append(WebUtility.HtmlEncode(p.AuthorName))
+            .Append("</a></dd><dt>Submitted</dt><dd>");
+        Time(html, p.SubmittedAt).Append("</dd>");
+        if (p.DecidedAt is { } decided)
+        {
+            html.Append("<dt>").Append(p.State.Display()).Append("</dt><dd>");
+            Time(html, decided).Append("</dd>");
+        }
+
+        html.Append("<dt>Services</dt><dd>");
+        Services(html, p.Services).Append("</dd><dt>Workflows</dt><dd>").Append(p.ChangesWorkflow ? "Significant change" : "No significant change").Append("</dd>");
+        if (p.ConsultationEndsAt is { } ends)
+        {
+            html.Append("<dt>Consultation</dt><dd>");
+            Time(html, ends).Append("</dd>");
+        }
+
+        html.Append("<dt>Followers</dt><dd>").Append(Number(p.FollowerCount)).Append("</dd>");
+        foreach (var link in p.Links)
+        {
+            html.Append("<dt>Link</dt><dd><a href=\"").Append(WebUtility.HtmlEncode(link)).Append("\" rel=\"noopener nofollow ugc\">").Append(WebUtility.HtmlEncode(link)).Append("</a></dd>");
+        }
+
+        html.Append("</dl></article><ol class=\"timeline\"><li><a href=\"/people/").Append(WebUtility.HtmlEncode(p.AuthorLogin)).Append("\">")
+            .Append(WebUtility.HtmlEncode(p.AuthorLogin)).Append("</a> proposed this ");
+        Time(html, p.SubmittedAt).Append("</li>");
+
+        // As the portal's timeline: by time, a transition before a thread started at the same instant.
+        var timeline = p.Transitions.Select(t => (t.At, Transition: (TransitionItem?)t, Thread: (CommentItem?)null))
+            .Concat(threads.Select(c => (At: c.CreatedAt, Transition: (TransitionItem?)null, Thread: (CommentItem?)c)))
+            .OrderBy(e => e.At);
+        foreach (var (_, transition, thread) in timeline)
+        {
+            if (transition is not null)
+            {
+                html.Append("<li><a href=\"/people/").Append(WebUtility.HtmlEncode(transition.ActorLogin)).Append("\">").Append(WebUtility.HtmlEncode(transition.ActorLogin))
+                    .Append("</a> moved it from ").Append(transition.From.Display()).Append(" to ").Append(transition.To.Display()).Append(' ');
+                Time(html, transition.At);
+                if (transition.Reason.Length > 0)
+                {
+                    html.Append("<blockquote>").Append(WebUtility.HtmlEncode(transition.Reason)).Append("</blockquote>");
+                }
+
+                html.Append("</li>");
+            }
+            else if (thread is not null)
+            {
+                Comment(html.Append("<li>"), p.Id, thread);
+                if (thread.Replies.Count > 0)
+                {
+                    html.Append("<ol class=\"replies\">");
+                    foreach (var reply in thread.Replies)
+                    {
+                        Comment(html.Append("<li>"), p.Id, reply).Append("</li>");
+                    }
+
+                    html.Append("</ol>");
+                }
+
+                html.Append("</li>");
+            }
+        }
+
+        return Close(html.Append("</ol>"));
+    }
+
+    /// <summary>One comment as the portal's page shows it to this caller: a hidden one with its reason (and its text to its author), earlier versions folded.</summary>
+    private static StringBuilder Comment(StringBuilder html, int proposalId, CommentItem c)
+    {
+        html.Append("<article class=\"comment\" id=\"comment-").Append(Number(c.Id)).Append("\"><header><a href=\"/people/").Append(WebUtility.HtmlEncode(c.AuthorLogin))
+            .Append("\"><strong>").Append(WebUtility.HtmlEncode(c.AuthorName)).Append("</strong></a> @").Append(WebUtility.HtmlEncode(c.AuthorLogin)).Append(' ');
+        Time(html, c.CreatedAt);
+        if (c.EditedAt is { } edited)
+        {
+            Time(html.Append(" · edited "), edited);
+        }
+
+        if (c.IsMine && !c.IsHidden)
+        {
+            html.Append(" <a href=\"/proposals/").Append(Number(proposalId)).Append("/comments/").Append(Number(c.Id)).Append("/edit\">Edit</a>");
+        }
+
+        html.Append("</header>");
+        if (c.IsHidden)
+        {
+            html.Append("<p>Hidden by the working group: ").Append(WebUtility.HtmlEncode(c.HiddenReason ?? string.Empty)).Append("</p>");
+        }
+
+        if (c.Html is not null)
+        {
+            html.Append("<div class=\"prose\">").Append(c.Html).Append("</div>");
+        }
+
+        if (c.EarlierVersions.Count > 0)
+        {
+            html.Append("<details><summary>Earlier versions (").Append(Number(c.EarlierVersions.Count)).Append(")</summary><ol>");
+            foreach (var version in c.EarlierVersions)
+            {
+                Time(html.Append("<li>Written "), version.WrittenAt).Append("<div class=\"prose\">").Append(version.Html).Append("</div></li>");
+            }
+
+            html.Append("</ol></details>");
+        }
+
+        return html.Append("</article>");
+    }
+
+    private static StringBuilder Services(StringBuilder html, IReadOnlyList<ServiceRef> services)
+    {
+        for (var i = 0; i < services.Count; i++)
+        {
+            html.Append(i > 0 ? ", " : string.Empty).Append("<a href=\"/services/").Append(WebUtility.HtmlEncode(services[i].Slug)).Append("\">")
+                .Append(WebUtility.HtmlEncode(services[i].Name)).Append("</a>");
+        }
+
+        return services.Count == 0 ? html.Append('—') : html;
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The start of a page; a signed-in caller is named in it, as the portal's layout does.</summary>
     private static StringBuilder Open(string title, Caller caller)

@@ -315,13 +315,33 @@ internal static class Sequential
         return http;
     }
 
-    public static async Task CheckAsync(HttpClient http, Uri url)
+    /// <summary>The URL answers 200 (not a redirect), and its body contains <paramref name="shows"/> when given.</summary>
+    public static async Task CheckAsync(HttpClient http, Uri url, string? shows)
     {
         using var response = await http.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}: {body}");
         }
+
+        if (shows is not null && !body.Contains(shows, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"GET {url} answered 200 without {shows}: it shows no rows.");
+        }
+    }
+
+    /// <summary>The path a reader of <paramref name="url"/> ends up on: where it redirects to, or itself.</summary>
+    public static async Task<string> CanonicalPathAsync(HttpClient http, Uri url)
+    {
+        using var response = await http.GetAsync(url);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => url.PathAndQuery,
+            HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect
+                when response.Headers.Location is { } location => new Uri(url, location).PathAndQuery,
+            _ => throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}."),
+        };
     }
 
     public static async Task<SqlCount> StatementsPerRequestAsync(HttpClient http, Uri url, SqlCounter counter, int requests, bool show)

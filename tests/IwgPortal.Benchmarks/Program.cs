@@ -99,7 +99,16 @@ try
     Log($"Baseline answering at {baselineAddress}");
 
     var deepPages = Math.Min(scale.DeepPages, (scale.Proposals / 25) - 2);
-    var catalogue = Scenarios(data, deepPages);
+
+    // The detail page redirects to its canonical address (with the slug): wrk must measure that page, not the redirect.
+    string hotPage;
+    using (var anonymous = Sequential.Client(null))
+    {
+        hotPage = await Sequential.CanonicalPathAsync(anonymous, new Uri(portal.BaseAddress, $"/proposals/{data.HotProposalId}"));
+    }
+
+    Log($"Longest thread's page: {hotPage}");
+    var catalogue = Scenarios(data, deepPages, hotPage);
     var selected = catalogue.Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
 
     if (args.Contains("--hold"))
@@ -147,8 +156,8 @@ try
         {
             var portalUrl = new Uri(portal.BaseAddress, scenario.PortalPath);
             var baselineUrl = new Uri(baselineAddress, scenario.BaselinePath);
-            await Sequential.CheckAsync(http, portalUrl);
-            await Sequential.CheckAsync(http, baselineUrl);
+            await Sequential.CheckAsync(http, portalUrl, scenario.Shows);
+            await Sequential.CheckAsync(http, baselineUrl, scenario.Shows);
             var portalSql = await Sequential.StatementsPerRequestAsync(http, portalUrl, counter, scale.SqlSampleRequests, showSql);
             var baselineSql = await Sequential.StatementsPerRequestAsync(http, baselineUrl, counter, scale.SqlSampleRequests, showSql);
 
@@ -172,7 +181,7 @@ try
     var run = new RunResult(scale, Report.Machine(),
         string.Create(CultureInfo.InvariantCulture, $"wrk -t{scale.Threads} -c{scale.Connections} -d{scale.DurationSeconds}s --latency after a {scale.WarmUpSeconds} s warm-up, per scenario and target, on loopback; every request with {Ingress.Header}: {Ingress.Scheme} as from the ingress (portal: ForwardedHeaders__Enabled=true, as deployed)")
             + (portalSettings.Count == 0 ? string.Empty : "; portal settings: " + string.Join(", ", portalSettings.Select(s => $"{s.Key}={s.Value}"))),
-        data, passResults, deepPages, portal.Startup.TotalSeconds, portal.PeakRssMb(), clock.Elapsed);
+        data, passResults, portal.Startup.TotalSeconds, portal.PeakRssMb(), clock.Elapsed);
     var markdown = Report.Markdown(run);
     var resultsDirectory = Path.Combine(root, "artifacts", "benchmarks");
     Directory.CreateDirectory(resultsDirectory);
@@ -231,19 +240,29 @@ static string[]? PassesFrom(string[] args)
     };
 }
 
-// The scenarios of a pass; the deep pages take the cursor found by following nextCursor in that pass.
-static Scenario[] Scenarios(GeneratedData data, int deepPages) =>
-[
-    new("Home page / (HTML)", Target.Page, "/", "/"),
-    new("List, first page (API)", Target.Api, "/api/proposals", "/api/proposals"),
-    new($"List, page {deepPages:N0} deep (API)", Target.Api, "/api/proposals?cursor=" + Scenario.CursorSlot, "/api/proposals?cursor=" + Scenario.CursorSlot),
-    new($"Search ?q={data.SearchWord} (API)", Target.Api, "/api/proposals?q=" + data.SearchWord, "/api/proposals?q=" + data.SearchWord),
-    new("Proposal details (API)", Target.Api, $"/api/proposals/{data.TypicalProposalId}", $"/api/proposals/{data.TypicalProposalId}"),
-    new($"Comments, {data.TypicalCommentCount} (API)", Target.Api,
-        $"/api/proposals/{data.TypicalProposalId}/comments", $"/api/proposals/{data.TypicalProposalId}/comments"),
-    new($"Comments, {data.HotCommentCount} (API)", Target.LongThread,
-        $"/api/proposals/{data.HotProposalId}/comments", $"/api/proposals/{data.HotProposalId}/comments"),
-];
+// The scenarios of a pass; the deep pages take the cursor found by following nextCursor in that pass
+// (the list page takes the same signed cursor as the API list).
+static Scenario[] Scenarios(GeneratedData data, int deepPages, string hotPage)
+{
+    const string firstListPage = "List page /proposals (HTML)";
+    const string firstApiPage = "List, first page (API)";
+    const string row = "class=\"title\"";
+    return
+    [
+        new("Home page / (HTML)", Target.Page, "/", "/"),
+        new(firstListPage, Target.Page, "/proposals", "/proposals", row),
+        new($"List page, {deepPages:N0} deep (HTML)", Target.Page, "/proposals?cursor=" + Scenario.CursorSlot, "/proposals?cursor=" + Scenario.CursorSlot, row, firstListPage),
+        new($"Detail page, {data.HotCommentCount} comments (HTML)", Target.LongThreadPage, hotPage, hotPage, "id=\"comment-"),
+        new(firstApiPage, Target.Api, "/api/proposals", "/api/proposals"),
+        new($"List, page {deepPages:N0} deep (API)", Target.Api, "/api/proposals?cursor=" + Scenario.CursorSlot, "/api/proposals?cursor=" + Scenario.CursorSlot, DeepOf: firstApiPage),
+        new($"Search ?q={data.SearchWord} (API)", Target.Api, "/api/proposals?q=" + data.SearchWord, "/api/proposals?q=" + data.SearchWord),
+        new("Proposal details (API)", Target.Api, $"/api/proposals/{data.TypicalProposalId}", $"/api/proposals/{data.TypicalProposalId}"),
+        new($"Comments, {data.TypicalCommentCount} (API)", Target.Api,
+            $"/api/proposals/{data.TypicalProposalId}/comments", $"/api/proposals/{data.TypicalProposalId}/comments"),
+        new($"Comments, {data.HotCommentCount} (API)", Target.LongThread,
+            $"/api/proposals/{data.HotProposalId}/comments", $"/api/proposals/{data.HotProposalId}/comments"),
+    ];
+}
 
 static string RepositoryRoot()
 {
