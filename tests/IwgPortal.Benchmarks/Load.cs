@@ -242,10 +242,75 @@ internal sealed class PortalProcess : IDisposable
 }
 
 /// <summary>
-/// Statements per request, Npgsql's pool resets (DISCARD ALL) per request counted apart, and the
-/// mean time of one request when nothing else runs.
+/// Statements per request, Npgsql's pool resets (DISCARD ALL) per request counted apart, the
+/// mean time of one request when nothing else runs, and the KB the server allocated per request
+/// meanwhile (NaN when unknown).
 /// </summary>
-internal sealed record SqlCount(double Statements, double PoolResets, double SequentialMs);
+internal sealed record SqlCount(double Statements, double PoolResets, double SequentialMs, double AllocatedKb);
+
+/// <summary>
+/// The portal's managed allocations since it started, from its Prometheus endpoint: the runtime
+/// instrumentation's counter (System.Runtime's dotnet.gc.heap.total_allocated on .NET 9 and later,
+/// process.runtime.dotnet.gc.allocations.size before). The exporter answers scrapes less than
+/// 300 ms apart with one copy, so a read waits until a second has passed since the previous one.
+/// </summary>
+internal sealed class PortalAllocations
+{
+    private static readonly string[] Counters = ["dotnet_gc_heap_total_allocated_bytes_total", "process_runtime_dotnet_gc_allocations_size_bytes_total"];
+    private static readonly TimeSpan Apart = TimeSpan.FromSeconds(1);
+
+    private readonly HttpClient _http;
+    private readonly Uri _metrics;
+    private long _lastRead;
+
+    private PortalAllocations(HttpClient http, Uri metrics, string counter)
+    {
+        _http = http;
+        _metrics = metrics;
+        Counter = counter;
+    }
+
+    public string Counter { get; }
+
+    /// <summary>Reads /metrics once and picks the counter it has; null when it has neither.</summary>
+    public static async Task<PortalAllocations?> FindAsync(HttpClient http, Uri portal)
+    {
+        var metrics = new Uri(portal, "/metrics");
+        var text = await http.GetStringAsync(metrics);
+        return Counters.FirstOrDefault(c => ValueOf(text, c) is not null) is { } counter ? new PortalAllocations(http, metrics, counter) : null;
+    }
+
+    public async Task<long> ReadAsync()
+    {
+        var wait = Apart - Stopwatch.GetElapsedTime(_lastRead);
+        if (_lastRead != 0 && wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        var text = await _http.GetStringAsync(_metrics);
+        _lastRead = Stopwatch.GetTimestamp();
+        return (long)(ValueOf(text, Counter) ?? throw new InvalidOperationException($"{_metrics} no longer has {Counter}."));
+    }
+
+    /// <summary>The sum of the counter's series in Prometheus' text format (name{labels} value [timestamp]).</summary>
+    private static double? ValueOf(string text, string counter)
+    {
+        double? sum = null;
+        foreach (var line in text.Split('\n'))
+        {
+            if (!line.StartsWith(counter, StringComparison.Ordinal) || line.Length == counter.Length || line[counter.Length] is not ('{' or ' '))
+            {
+                continue;
+            }
+
+            var rest = line[counter.Length] == '{' ? line[(line.LastIndexOf('}') + 1)..] : line[counter.Length..];
+            sum = (sum ?? 0) + double.Parse(rest.Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+
+        return sum;
+    }
+}
 
 /// <summary>
 /// Counts the SQL statements a database runs, with pg_stat_statements. Its own connection is not
@@ -344,9 +409,15 @@ internal static class Sequential
         };
     }
 
-    public static async Task<SqlCount> StatementsPerRequestAsync(HttpClient http, Uri url, SqlCounter counter, int requests, bool show)
+    /// <summary>
+    /// Sequential requests after a reset of pg_stat_statements: statements and pool resets per
+    /// request, the mean time of one, and what the server allocated over them (read before and after
+    /// with <paramref name="allocatedBytes"/>, when given).
+    /// </summary>
+    public static async Task<SqlCount> StatementsPerRequestAsync(HttpClient http, Uri url, SqlCounter counter, int requests, bool show, Func<Task<long>>? allocatedBytes)
     {
         await counter.ResetAsync();
+        var allocatedBefore = allocatedBytes is null ? 0 : await allocatedBytes();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < requests; i++)
         {
@@ -355,6 +426,7 @@ internal static class Sequential
         }
 
         var meanMs = clock.Elapsed.TotalMilliseconds / requests;
+        var allocatedKb = allocatedBytes is null ? double.NaN : (await allocatedBytes() - allocatedBefore) / 1024.0 / requests;
 
         if (show)
         {
@@ -366,7 +438,7 @@ internal static class Sequential
         }
 
         var (statements, resets) = await counter.CountAsync();
-        return new SqlCount((double)statements / requests, (double)resets / requests, meanMs);
+        return new SqlCount((double)statements / requests, (double)resets / requests, meanMs, allocatedKb);
     }
 
     /// <summary>Follows nextCursor from the first page, and returns the cursor of the page that many pages deep.</summary>

@@ -101,13 +101,27 @@ try
     var deepPages = Math.Min(scale.DeepPages, (scale.Proposals / 25) - 2);
 
     // The detail page redirects to its canonical address (with the slug): wrk must measure that page, not the redirect.
-    string hotPage;
-    using (var anonymous = Sequential.Client(null))
+    using var anonymous = Sequential.Client(null);
+    var hotPage = await Sequential.CanonicalPathAsync(anonymous, new Uri(portal.BaseAddress, $"/proposals/{data.HotProposalId}"));
+    Log($"Longest thread's page: {hotPage}");
+
+    // Allocations: the portal's runtime counter from /metrics (anonymous, so it costs no statement); the baseline runs in this process.
+    var allocations = await PortalAllocations.FindAsync(anonymous, portal.BaseAddress);
+    double? idleKb = null;
+    if (allocations is null)
     {
-        hotPage = await Sequential.CanonicalPathAsync(anonymous, new Uri(portal.BaseAddress, $"/proposals/{data.HotProposalId}"));
+        Log("The portal's /metrics has no allocation counter: KB per request will be empty for the portal.");
+    }
+    else
+    {
+        // What one read of /metrics and a second of an idle portal allocate: included in each portal sample.
+        var idleBefore = await allocations.ReadAsync();
+        idleKb = (await allocations.ReadAsync() - idleBefore) / 1024.0;
+        Log(string.Create(CultureInfo.InvariantCulture, $"Portal allocations from /metrics: {allocations.Counter}; an idle second with one read allocates {idleKb:F0} KB"));
     }
 
-    Log($"Longest thread's page: {hotPage}");
+    Func<Task<long>>? portalAllocated = allocations is null ? null : allocations.ReadAsync;
+    Func<Task<long>> baselineAllocated = () => Task.FromResult(GC.GetTotalAllocatedBytes(precise: true));
     var catalogue = Scenarios(data, deepPages, hotPage);
     var selected = catalogue.Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
 
@@ -158,8 +172,8 @@ try
             var baselineUrl = new Uri(baselineAddress, scenario.BaselinePath);
             await Sequential.CheckAsync(http, portalUrl, scenario.Shows);
             await Sequential.CheckAsync(http, baselineUrl, scenario.Shows);
-            var portalSql = await Sequential.StatementsPerRequestAsync(http, portalUrl, counter, scale.SqlSampleRequests, showSql);
-            var baselineSql = await Sequential.StatementsPerRequestAsync(http, baselineUrl, counter, scale.SqlSampleRequests, showSql);
+            var portalSql = await Sequential.StatementsPerRequestAsync(http, portalUrl, counter, scale.SqlSampleRequests, showSql, portalAllocated);
+            var baselineSql = await Sequential.StatementsPerRequestAsync(http, baselineUrl, counter, scale.SqlSampleRequests, showSql, baselineAllocated);
 
             var portalLoad = await MeasureAsync(portalUrl, scale, pass.Headers);
             var baselineLoad = await MeasureAsync(baselineUrl, scale, pass.Headers);
@@ -172,7 +186,7 @@ try
             var result = new ScenarioResult(scenario, portalLoad, portalHalf, baselineLoad, portalSql, baselineSql);
             results.Add(result);
             Log(string.Create(CultureInfo.InvariantCulture,
-                $"{pass.Name} | {scenario.Name}: portal {portalLoad.RequestsPerSecond:F0} req/s (p99 {portalLoad.P99Ms:F1} ms; at {portalHalf.RequestsPerSecond:F0} req/s p99 {portalHalf.P99Ms:F1} ms; {portalSql.Statements:F1} SQL), baseline {baselineLoad.RequestsPerSecond:F0} req/s (p99 {baselineLoad.P99Ms:F1} ms, {baselineSql.Statements:F1} SQL), ratio {result.Ratio:F2}"));
+                $"{pass.Name} | {scenario.Name}: portal {portalLoad.RequestsPerSecond:F0} req/s (p99 {portalLoad.P99Ms:F1} ms; at {portalHalf.RequestsPerSecond:F0} req/s p99 {portalHalf.P99Ms:F1} ms; {portalSql.Statements:F1} SQL, {portalSql.AllocatedKb:F0} KB), baseline {baselineLoad.RequestsPerSecond:F0} req/s (p99 {baselineLoad.P99Ms:F1} ms, {baselineSql.Statements:F1} SQL, {baselineSql.AllocatedKb:F0} KB), ratio {result.Ratio:F2}"));
         }
 
         passResults.Add(new PassResult(pass, results));
@@ -181,7 +195,7 @@ try
     var run = new RunResult(scale, Report.Machine(),
         string.Create(CultureInfo.InvariantCulture, $"wrk -t{scale.Threads} -c{scale.Connections} -d{scale.DurationSeconds}s --latency after a {scale.WarmUpSeconds} s warm-up, per scenario and target, on loopback; every request with {Ingress.Header}: {Ingress.Scheme} as from the ingress (portal: ForwardedHeaders__Enabled=true, as deployed)")
             + (portalSettings.Count == 0 ? string.Empty : "; portal settings: " + string.Join(", ", portalSettings.Select(s => $"{s.Key}={s.Value}"))),
-        data, passResults, portal.Startup.TotalSeconds, portal.PeakRssMb(), clock.Elapsed);
+        data, passResults, allocations?.Counter, idleKb, portal.Startup.TotalSeconds, portal.PeakRssMb(), clock.Elapsed);
     var markdown = Report.Markdown(run);
     var resultsDirectory = Path.Combine(root, "artifacts", "benchmarks");
     Directory.CreateDirectory(resultsDirectory);

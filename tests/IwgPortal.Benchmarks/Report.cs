@@ -54,7 +54,7 @@ internal sealed record ScenarioResult(Scenario Scenario, WrkResult Portal, WrkRe
 }
 
 internal sealed record RunResult(
-    Scale Scale, string Machine, string Load, GeneratedData Data, IReadOnlyList<PassResult> Passes,
+    Scale Scale, string Machine, string Load, GeneratedData Data, IReadOnlyList<PassResult> Passes, string? AllocationCounter, double? IdleAllocatedKb,
     double PortalStartupSeconds, double PortalPeakRssMb, TimeSpan Elapsed);
 
 internal static class Report
@@ -96,13 +96,18 @@ internal static class Report
         s.AppendLine("- Saturated: wrk with the fixed connection count above, no pauses. Half load: the same connections, each pausing (wrk delay()) so together they offer half the portal's saturated rate; the rate reached is shown.");
         s.AppendLine("- SQL/req: pg_stat_statements calls in the benchmark database over sequential requests after a reset, divided by the request count; every statement counts, also those sent in one batch. Pool resets (DISCARD ALL, sent by Npgsql when a pooled connection is reused) are counted apart. " +
             "With a token the counts include authentication: the portal looks up the token, its person and their roles (and records the token's use at most once a minute), the baseline adds one statement (token and person) to its batch.");
+        s.AppendLine(run.AllocationCounter is null
+            ? "- KB allocated/req, portal: not measured (its /metrics had no allocation counter)."
+            : string.Create(CultureInfo.InvariantCulture,
+                $"- KB allocated/req, portal: `{run.AllocationCounter}` from its /metrics (OpenTelemetry runtime instrumentation, Prometheus exporter), read before and after the sequential SQL-count requests, the difference divided by their count. It includes what the portal allocated meanwhile for anything else: one /metrics answer and its timers over the at least 1 s between two reads (the exporter answers reads less than 300 ms apart from one copy); an idle second with one read allocated {run.IdleAllocatedKb:F0} KB, i.e. {run.IdleAllocatedKb / run.Scale.SqlSampleRequests:F0} KB per request at {run.Scale.SqlSampleRequests} requests."));
+        s.AppendLine("- KB allocated/req, baseline: `GC.GetTotalAllocatedBytes(precise: true)` of the harness process over the same sequential requests, divided by their count. The baseline runs inside the harness, so this includes the harness's own HttpClient sending the requests and reading the answers.");
         return s.ToString();
     }
 
     private static void Table(StringBuilder s, IReadOnlyList<ScenarioResult> scenarios)
     {
-        s.AppendLine("| Scenario | Portal req/s | Baseline req/s | Ratio (target) | Portal p50 / p99 ms, saturated | Portal p50 / p99 ms at ≈ half load (target) | Baseline p50 / p99 ms, saturated | SQL/req portal (≤ 4) / baseline | Pool resets/req portal / baseline | Failed requests |");
-        s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        s.AppendLine("| Scenario | Portal req/s | Baseline req/s | Ratio (target) | Portal p50 / p99 ms, saturated | Portal p50 / p99 ms at ≈ half load (target) | Baseline p50 / p99 ms, saturated | SQL/req portal (≤ 4) / baseline | Pool resets/req portal / baseline | KB allocated/req portal / baseline | Failed requests |");
+        s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in scenarios)
         {
             var t = r.Scenario.Target;
@@ -111,7 +116,7 @@ internal static class Report
                 $"| {r.Scenario.Name} | {r.Portal.RequestsPerSecond:F0} | {r.Baseline.RequestsPerSecond:F0} | {r.Ratio:F2} (≥ {t.MinRatio:F2}){Mark(r.Ratio >= t.MinRatio)} " +
                 $"| {r.Portal.P50Ms:F1} / {r.Portal.P99Ms:F1} | {h.P50Ms:F1} / {h.P99Ms:F1} at {h.RequestsPerSecond:F0} req/s (≤ {t.MaxP99Ms:F0}){Mark(h.P99Ms <= t.MaxP99Ms)} " +
                 $"| {r.Baseline.P50Ms:F1} / {r.Baseline.P99Ms:F1} | {r.PortalSql.Statements:F1}{Mark(r.PortalSql.Statements <= MaxStatements)} / {r.BaselineSql.Statements:F1} " +
-                $"| {r.PortalSql.PoolResets:F1} / {r.BaselineSql.PoolResets:F1} | {r.Portal.Failures + h.Failures} / {r.Baseline.Failures} |"));
+                $"| {r.PortalSql.PoolResets:F1} / {r.BaselineSql.PoolResets:F1} | {r.PortalSql.AllocatedKb:F0} / {r.BaselineSql.AllocatedKb:F0} | {r.Portal.Failures + h.Failures} / {r.Baseline.Failures} |"));
         }
 
         foreach (var deep in scenarios.Where(r => r.Scenario.DeepOf is not null))
