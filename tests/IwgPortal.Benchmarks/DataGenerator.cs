@@ -1,6 +1,9 @@
+using System.Buffers.Text;
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
+using IwgPortal.Domain.Tokens;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -18,6 +21,9 @@ internal sealed record Scale(
 
 /// <summary>What the generator wrote that the scenarios need to know.</summary>
 internal sealed record GeneratedData(int TypicalProposalId, int TypicalCommentCount, int HotProposalId, int HotCommentCount, string SearchWord, int SearchHits);
+
+/// <summary>The API client of the token pass: a person who holds no role, and the secret of their personal token.</summary>
+internal sealed record TokenHolder(int PersonId, string Login, string Secret);
 
 /// <summary>
 /// Deterministic data (one seeded <see cref="Random"/>) loaded with binary COPY. Proposal ids grow
@@ -82,6 +88,28 @@ internal static class DataGenerator
         var hot = Enumerable.Range(0, scale.Proposals).MaxBy(i => proposals.CommentCount[i]);
         var hits = Enumerable.Range(0, scale.Proposals).Count(i => proposals.Title[i].Contains(SearchWord, StringComparison.Ordinal));
         return new GeneratedData(typical + 1, proposals.CommentCount[typical], hot + 1, proposals.CommentCount[hot], SearchWord, hits);
+    }
+
+    /// <summary>
+    /// A personal API token for a community member, stored as the portal stores one: the SHA-256 of
+    /// the secret and its first characters as the hint. Never used yet (last_used_at null), as after
+    /// it was created: the portal records the first use, then at most once a minute.
+    /// </summary>
+    public static async Task<TokenHolder> IssueTokenAsync(string connectionString, Scale scale)
+    {
+        // The last generated person: only people 1–8 hold working-group roles (WritePeople).
+        var personId = scale.People;
+        var secret = ApiToken.SecretPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO api_tokens (person_id, name, hash, hint, created_at, expires_at, last_used_at, revoked_at) " +
+            "VALUES ($1, 'Benchmark client', $2, $3, now(), now() + interval '90 days', NULL, NULL)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = personId });
+        command.Parameters.Add(new NpgsqlParameter { Value = ApiToken.HashOf(secret) });
+        command.Parameters.Add(new NpgsqlParameter { Value = secret[..(ApiToken.SecretPrefix.Length + 4)] });
+        await command.ExecuteNonQueryAsync();
+        return new TokenHolder(personId, Login(personId), secret);
     }
 
     /// <summary>The denormalised columns must agree with the rows, or the list's sorts and counts would lie.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -17,9 +18,14 @@ internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double 
 /// <summary>Closed-loop load with wrk at a fixed number of connections, on loopback.</summary>
 internal static partial class Wrk
 {
-    public static async Task<WrkResult> RunAsync(Uri url, int threads, int connections, int seconds, string? script = null)
+    public static async Task<WrkResult> RunAsync(Uri url, int threads, int connections, int seconds, IReadOnlyList<string> headers, string? script = null)
     {
         List<string> args = ["-t", I(threads), "-c", I(connections), "-d", I(seconds) + "s", "--latency", "--timeout", "10s"];
+        foreach (var header in headers)
+        {
+            args.AddRange(["-H", header]);
+        }
+
         if (script is not null)
         {
             args.AddRange(["-s", script]);
@@ -95,6 +101,18 @@ internal static partial class Wrk
     private static partial Regex SocketErrors();
 }
 
+/// <summary>
+/// What the ingress in front of the portal adds to every request (deploy/README.md): the portal runs
+/// with ForwardedHeaders__Enabled=true, as the deployment sets it, and sees the request as HTTPS.
+/// Without it a signed-in page fails in Production (its antiforgery cookie is HTTPS-only).
+/// </summary>
+internal static class Ingress
+{
+    public const string Header = "X-Forwarded-Proto";
+
+    public const string Scheme = "https";
+}
+
 /// <summary>The portal under test: its Release build, run as a separate process like in production.</summary>
 internal sealed class PortalProcess : IDisposable
 {
@@ -133,6 +151,7 @@ internal sealed class PortalProcess : IDisposable
         start.Environment["ConnectionStrings__Portal"] = connectionString;
         start.Environment["Database__MigrateOnStartup"] = "false";
         start.Environment["RateLimits__WritesPerMinute"] = "1000000";
+        start.Environment["ForwardedHeaders__Enabled"] = "true";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Warning";
         foreach (var (name, value) in settings)
@@ -223,10 +242,75 @@ internal sealed class PortalProcess : IDisposable
 }
 
 /// <summary>
-/// Statements per request, Npgsql's pool resets (DISCARD ALL) per request counted apart, and the
-/// mean time of one request when nothing else runs.
+/// Statements per request, Npgsql's pool resets (DISCARD ALL) per request counted apart, the
+/// mean time of one request when nothing else runs, and the KB the server allocated per request
+/// meanwhile (NaN when unknown).
 /// </summary>
-internal sealed record SqlCount(double Statements, double PoolResets, double SequentialMs);
+internal sealed record SqlCount(double Statements, double PoolResets, double SequentialMs, double AllocatedKb);
+
+/// <summary>
+/// The portal's managed allocations since it started, from its Prometheus endpoint: the runtime
+/// instrumentation's counter (System.Runtime's dotnet.gc.heap.total_allocated on .NET 9 and later,
+/// process.runtime.dotnet.gc.allocations.size before). The exporter answers scrapes less than
+/// 300 ms apart with one copy, so a read waits until a second has passed since the previous one.
+/// </summary>
+internal sealed class PortalAllocations
+{
+    private static readonly string[] Counters = ["dotnet_gc_heap_total_allocated_bytes_total", "process_runtime_dotnet_gc_allocations_size_bytes_total"];
+    private static readonly TimeSpan Apart = TimeSpan.FromSeconds(1);
+
+    private readonly HttpClient _http;
+    private readonly Uri _metrics;
+    private long _lastRead;
+
+    private PortalAllocations(HttpClient http, Uri metrics, string counter)
+    {
+        _http = http;
+        _metrics = metrics;
+        Counter = counter;
+    }
+
+    public string Counter { get; }
+
+    /// <summary>Reads /metrics once and picks the counter it has; null when it has neither.</summary>
+    public static async Task<PortalAllocations?> FindAsync(HttpClient http, Uri portal)
+    {
+        var metrics = new Uri(portal, "/metrics");
+        var text = await http.GetStringAsync(metrics);
+        return Counters.FirstOrDefault(c => ValueOf(text, c) is not null) is { } counter ? new PortalAllocations(http, metrics, counter) : null;
+    }
+
+    public async Task<long> ReadAsync()
+    {
+        var wait = Apart - Stopwatch.GetElapsedTime(_lastRead);
+        if (_lastRead != 0 && wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        var text = await _http.GetStringAsync(_metrics);
+        _lastRead = Stopwatch.GetTimestamp();
+        return (long)(ValueOf(text, Counter) ?? throw new InvalidOperationException($"{_metrics} no longer has {Counter}."));
+    }
+
+    /// <summary>The sum of the counter's series in Prometheus' text format (name{labels} value [timestamp]).</summary>
+    private static double? ValueOf(string text, string counter)
+    {
+        double? sum = null;
+        foreach (var line in text.Split('\n'))
+        {
+            if (!line.StartsWith(counter, StringComparison.Ordinal) || line.Length == counter.Length || line[counter.Length] is not ('{' or ' '))
+            {
+                continue;
+            }
+
+            var rest = line[counter.Length] == '{' ? line[(line.LastIndexOf('}') + 1)..] : line[counter.Length..];
+            sum = (sum ?? 0) + double.Parse(rest.Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+
+        return sum;
+    }
+}
 
 /// <summary>
 /// Counts the SQL statements a database runs, with pg_stat_statements. Its own connection is not
@@ -280,18 +364,60 @@ internal sealed class SqlCounter(string database)
 /// <summary>Sequential requests from the harness itself: checks, statement counts and cursor walks.</summary>
 internal static class Sequential
 {
-    public static async Task CheckAsync(HttpClient http, Uri url)
+    /// <summary>
+    /// The harness's own client for one pass: every request as the ingress forwards it, and with the pass's API token, if any.
+    /// Redirects are not followed, so a check sees a redirect as such (wrk would count a 3xx as a success).
+    /// </summary>
+    public static HttpClient Client(string? token)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Add(Ingress.Header, Ingress.Scheme);
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return http;
+    }
+
+    /// <summary>The URL answers 200 (not a redirect), and its body contains <paramref name="shows"/> when given.</summary>
+    public static async Task CheckAsync(HttpClient http, Uri url, string? shows)
     {
         using var response = await http.GetAsync(url);
-        if (!response.IsSuccessStatusCode)
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}: {body}");
+        }
+
+        if (shows is not null && !body.Contains(shows, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"GET {url} answered 200 without {shows}: it shows no rows.");
         }
     }
 
-    public static async Task<SqlCount> StatementsPerRequestAsync(HttpClient http, Uri url, SqlCounter counter, int requests, bool show)
+    /// <summary>The path a reader of <paramref name="url"/> ends up on: where it redirects to, or itself.</summary>
+    public static async Task<string> CanonicalPathAsync(HttpClient http, Uri url)
+    {
+        using var response = await http.GetAsync(url);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => url.PathAndQuery,
+            HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect
+                when response.Headers.Location is { } location => new Uri(url, location).PathAndQuery,
+            _ => throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}."),
+        };
+    }
+
+    /// <summary>
+    /// Sequential requests after a reset of pg_stat_statements: statements and pool resets per
+    /// request, the mean time of one, and what the server allocated over them (read before and after
+    /// with <paramref name="allocatedBytes"/>, when given).
+    /// </summary>
+    public static async Task<SqlCount> StatementsPerRequestAsync(HttpClient http, Uri url, SqlCounter counter, int requests, bool show, Func<Task<long>>? allocatedBytes)
     {
         await counter.ResetAsync();
+        var allocatedBefore = allocatedBytes is null ? 0 : await allocatedBytes();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < requests; i++)
         {
@@ -300,6 +426,7 @@ internal static class Sequential
         }
 
         var meanMs = clock.Elapsed.TotalMilliseconds / requests;
+        var allocatedKb = allocatedBytes is null ? double.NaN : (await allocatedBytes() - allocatedBefore) / 1024.0 / requests;
 
         if (show)
         {
@@ -311,7 +438,7 @@ internal static class Sequential
         }
 
         var (statements, resets) = await counter.CountAsync();
-        return new SqlCount((double)statements / requests, (double)resets / requests, meanMs);
+        return new SqlCount((double)statements / requests, (double)resets / requests, meanMs, allocatedKb);
     }
 
     /// <summary>Follows nextCursor from the first page, and returns the cursor of the page that many pages deep.</summary>

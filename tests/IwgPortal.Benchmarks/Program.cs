@@ -9,24 +9,28 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 // The performance harness (docs/performance.md):
-//   dotnet run -c Release --project tests/IwgPortal.Benchmarks -- --scale small|large [--show-sql] [--only <scenario prefix>]
-//     [--no-output-cache] [--portal-env NAME=VALUE ...] [--hold]
-// --no-output-cache measures the path behind the cache (every request computed, as for a signed-in
-// person); --portal-env passes settings to the portal process (e.g. DOTNET_gcServer=0), repeatable;
+//   dotnet run -c Release --project tests/IwgPortal.Benchmarks -- --scale small|large [--as anonymous|token|both] [--show-sql]
+//     [--only <text in the scenario name>] [--no-output-cache] [--portal-env NAME=VALUE ...] [--hold]
+// --as chooses the passes (default both): anonymous requests, and requests that carry a community
+// member's personal API token (never output-cached, so the computed path with authentication);
+// --no-output-cache measures the path behind the cache for anonymous requests too;
+// --portal-env passes settings to the portal process (e.g. DOTNET_gcServer=0), repeatable;
 // --hold loads the data, starts both servers and keeps them up (for profiling) until Ctrl+C.
 // Building this project in Release also builds the portal in Release (project reference); the
 // portal under test runs from that build output as its own process.
 var scale = ScaleFrom(args);
-if (scale is null)
+var passNames = PassesFrom(args);
+if (scale is null || passNames is null)
 {
-    await Console.Error.WriteLineAsync("Usage: dotnet run -c Release --project tests/IwgPortal.Benchmarks -- --scale small|large");
+    await Console.Error.WriteLineAsync("Usage: dotnet run -c Release --project tests/IwgPortal.Benchmarks -- --scale small|large [--as anonymous|token|both]");
     return 2;
 }
 
 var showSql = args.Contains("--show-sql");
 var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
 var portalSettings = new Dictionary<string, string>(StringComparer.Ordinal);
-if (args.Contains("--no-output-cache"))
+var outputCache = !args.Contains("--no-output-cache");
+if (!outputCache)
 {
     portalSettings["OutputCache__Enabled"] = "false";
 }
@@ -75,6 +79,16 @@ try
 
     Log("Schema migrated; generating data ...");
     var data = await DataGenerator.LoadAsync(connectionString, scale, Log);
+    var holder = await DataGenerator.IssueTokenAsync(connectionString, scale);
+    Log($"  API token issued to {holder.Login} (person {holder.PersonId}, no role)");
+    Pass[] passes =
+    [
+        .. passNames.Select(name => name == "anonymous"
+            ? new Pass(name, outputCache
+                ? "Anonymous: served from the output cache after the first request"
+                : "Anonymous, output cache off (--no-output-cache): every request computed", null)
+            : new Pass(name, $"With an API token ({holder.Login}, no role): every request computed, as for API clients with a token", holder.Secret)),
+    ];
 
     // The portal and the baseline each get their own pool; Max Pool Size stays at Npgsql's default.
     portal = await PortalProcess.StartAsync(portalDll, Path.Combine(root, "src", "IwgPortal.Web"), connectionString, Path.Combine(work, "portal.log"), portalSettings);
@@ -84,34 +98,44 @@ try
     var baselineAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{baselinePort}"));
     Log($"Baseline answering at {baselineAddress}");
 
-    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
     var deepPages = Math.Min(scale.DeepPages, (scale.Proposals / 25) - 2);
-    Log($"Following nextCursor {deepPages:N0} times on the portal and on the baseline ...");
-    var portalCursor = await Sequential.CursorAtDepthAsync(http, portal.BaseAddress, deepPages);
-    var baselineCursor = await Sequential.CursorAtDepthAsync(http, baselineAddress, deepPages);
 
-    Scenario[] scenarios =
-    [
-        new("Home page / (HTML)", Target.Page, "/", "/"),
-        new("List, first page (API)", Target.Api, "/api/proposals", "/api/proposals"),
-        new($"List, page {deepPages:N0} deep (API)", Target.Api,
-            "/api/proposals?cursor=" + Uri.EscapeDataString(portalCursor), "/api/proposals?cursor=" + Uri.EscapeDataString(baselineCursor)),
-        new($"Search ?q={data.SearchWord} (API)", Target.Api, "/api/proposals?q=" + data.SearchWord, "/api/proposals?q=" + data.SearchWord),
-        new("Proposal details (API)", Target.Api, $"/api/proposals/{data.TypicalProposalId}", $"/api/proposals/{data.TypicalProposalId}"),
-        new($"Comments, {data.TypicalCommentCount} (API)", Target.Api,
-            $"/api/proposals/{data.TypicalProposalId}/comments", $"/api/proposals/{data.TypicalProposalId}/comments"),
-        new($"Comments, {data.HotCommentCount} (API)", Target.LongThread,
-            $"/api/proposals/{data.HotProposalId}/comments", $"/api/proposals/{data.HotProposalId}/comments"),
-    ];
+    // The detail page redirects to its canonical address (with the slug): wrk must measure that page, not the redirect.
+    using var anonymous = Sequential.Client(null);
+    var hotPage = await Sequential.CanonicalPathAsync(anonymous, new Uri(portal.BaseAddress, $"/proposals/{data.HotProposalId}"));
+    Log($"Longest thread's page: {hotPage}");
+
+    // Allocations: the portal's runtime counter from /metrics (anonymous, so it costs no statement); the baseline runs in this process.
+    var allocations = await PortalAllocations.FindAsync(anonymous, portal.BaseAddress);
+    double? idleKb = null;
+    if (allocations is null)
+    {
+        Log("The portal's /metrics has no allocation counter: KB per request will be empty for the portal.");
+    }
+    else
+    {
+        // What one read of /metrics and a second of an idle portal allocate: included in each portal sample.
+        var idleBefore = await allocations.ReadAsync();
+        idleKb = (await allocations.ReadAsync() - idleBefore) / 1024.0;
+        Log(string.Create(CultureInfo.InvariantCulture, $"Portal allocations from /metrics: {allocations.Counter}; an idle second with one read allocates {idleKb:F0} KB"));
+    }
+
+    Func<Task<long>>? portalAllocated = allocations is null ? null : allocations.ReadAsync;
+    Func<Task<long>> baselineAllocated = () => Task.FromResult(GC.GetTotalAllocatedBytes(precise: true));
+    var catalogue = Scenarios(data, deepPages, hotPage);
+    var selected = catalogue.Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
 
     if (args.Contains("--hold"))
     {
         // For profiling: the data, the portal and the baseline stay up until Ctrl+C or SIGTERM.
+        using var http = Sequential.Client(null);
+        var portalCursor = await Sequential.CursorAtDepthAsync(http, portal.BaseAddress, deepPages);
         Log($"Holding: database {connectionString}");
         Log($"Portal {portal.BaseAddress} (pid {portal.Id}), baseline {baselineAddress}; deep cursor {portalCursor}");
-        foreach (var scenario in scenarios)
+        Log($"API token of {holder.Login}: Authorization: Bearer {holder.Secret}");
+        foreach (var scenario in catalogue)
         {
-            Log($"  {scenario.Name}: {scenario.PortalPath}");
+            Log($"  {scenario.Name}: {scenario.WithCursors(portalCursor, portalCursor).PortalPath}");
         }
 
         var stop = new TaskCompletionSource();
@@ -121,34 +145,57 @@ try
         return 0;
     }
 
+    // Per scenario: a warm-up and a measured run for the portal and for the baseline, then the half-load run.
+    var loadSeconds = (2 * (scale.WarmUpSeconds + scale.DurationSeconds)) + scale.DurationSeconds;
+    Log(string.Create(CultureInfo.InvariantCulture,
+        $"{selected.Count} scenarios x {passes.Length} passes x {loadSeconds} s of load: about {selected.Count * passes.Length * loadSeconds / 60.0:F1} min, plus the sequential requests"));
+
     var counter = new SqlCounter(connectionString);
-    var results = new List<ScenarioResult>();
-    foreach (var scenario in scenarios.Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+    var passResults = new List<PassResult>();
+    foreach (var pass in passes)
     {
-        var portalUrl = new Uri(portal.BaseAddress, scenario.PortalPath);
-        var baselineUrl = new Uri(baselineAddress, scenario.BaselinePath);
-        await Sequential.CheckAsync(http, portalUrl);
-        await Sequential.CheckAsync(http, baselineUrl);
-        var portalSql = await Sequential.StatementsPerRequestAsync(http, portalUrl, counter, scale.SqlSampleRequests, showSql);
-        var baselineSql = await Sequential.StatementsPerRequestAsync(http, baselineUrl, counter, scale.SqlSampleRequests, showSql);
+        Log($"Pass: {pass.Title}");
+        using var http = Sequential.Client(pass.Token);
+        var portalCursor = string.Empty;
+        var baselineCursor = string.Empty;
+        if (selected.Any(s => s.UsesCursor))
+        {
+            Log($"Following nextCursor {deepPages:N0} times on the portal and on the baseline ...");
+            portalCursor = await Sequential.CursorAtDepthAsync(http, portal.BaseAddress, deepPages);
+            baselineCursor = await Sequential.CursorAtDepthAsync(http, baselineAddress, deepPages);
+        }
 
-        var portalLoad = await MeasureAsync(portalUrl, scale);
-        var baselineLoad = await MeasureAsync(baselineUrl, scale);
+        var results = new List<ScenarioResult>();
+        foreach (var scenario in selected.Select(s => s.WithCursors(portalCursor, baselineCursor)))
+        {
+            var portalUrl = new Uri(portal.BaseAddress, scenario.PortalPath);
+            var baselineUrl = new Uri(baselineAddress, scenario.BaselinePath);
+            await Sequential.CheckAsync(http, portalUrl, scenario.Shows);
+            await Sequential.CheckAsync(http, baselineUrl, scenario.Shows);
+            var portalSql = await Sequential.StatementsPerRequestAsync(http, portalUrl, counter, scale.SqlSampleRequests, showSql, portalAllocated);
+            var baselineSql = await Sequential.StatementsPerRequestAsync(http, baselineUrl, counter, scale.SqlSampleRequests, showSql, baselineAllocated);
 
-        // Latency at half saturation: the same connections, each pausing so they offer half the saturated rate.
-        var portalHalf = portalLoad.RequestsPerSecond > 0
-            ? await Wrk.RunAsync(portalUrl, scale.Threads, scale.Connections, scale.DurationSeconds, Wrk.ThinkTimeScript(work, scale.Connections, portalLoad.RequestsPerSecond / 2, portalSql.SequentialMs))
-            : WrkResult.None;
-        var result = new ScenarioResult(scenario, portalLoad, portalHalf, baselineLoad, portalSql, baselineSql);
-        results.Add(result);
-        Log(string.Create(CultureInfo.InvariantCulture,
-            $"{scenario.Name}: portal {portalLoad.RequestsPerSecond:F0} req/s (p99 {portalLoad.P99Ms:F1} ms; at {portalHalf.RequestsPerSecond:F0} req/s p99 {portalHalf.P99Ms:F1} ms; {portalSql.Statements:F1} SQL), baseline {baselineLoad.RequestsPerSecond:F0} req/s (p99 {baselineLoad.P99Ms:F1} ms, {baselineSql.Statements:F1} SQL), ratio {result.Ratio:F2}"));
+            var portalLoad = await MeasureAsync(portalUrl, scale, pass.Headers);
+            var baselineLoad = await MeasureAsync(baselineUrl, scale, pass.Headers);
+
+            // Latency at half saturation: the same connections, each pausing so they offer half the saturated rate.
+            var portalHalf = portalLoad.RequestsPerSecond > 0
+                ? await Wrk.RunAsync(portalUrl, scale.Threads, scale.Connections, scale.DurationSeconds, pass.Headers,
+                    Wrk.ThinkTimeScript(work, scale.Connections, portalLoad.RequestsPerSecond / 2, portalSql.SequentialMs))
+                : WrkResult.None;
+            var result = new ScenarioResult(scenario, portalLoad, portalHalf, baselineLoad, portalSql, baselineSql);
+            results.Add(result);
+            Log(string.Create(CultureInfo.InvariantCulture,
+                $"{pass.Name} | {scenario.Name}: portal {portalLoad.RequestsPerSecond:F0} req/s (p99 {portalLoad.P99Ms:F1} ms; at {portalHalf.RequestsPerSecond:F0} req/s p99 {portalHalf.P99Ms:F1} ms; {portalSql.Statements:F1} SQL, {portalSql.AllocatedKb:F0} KB), baseline {baselineLoad.RequestsPerSecond:F0} req/s (p99 {baselineLoad.P99Ms:F1} ms, {baselineSql.Statements:F1} SQL, {baselineSql.AllocatedKb:F0} KB), ratio {result.Ratio:F2}"));
+        }
+
+        passResults.Add(new PassResult(pass, results));
     }
 
     var run = new RunResult(scale, Report.Machine(),
-        string.Create(CultureInfo.InvariantCulture, $"wrk -t{scale.Threads} -c{scale.Connections} -d{scale.DurationSeconds}s --latency after a {scale.WarmUpSeconds} s warm-up, per scenario and target, on loopback")
+        string.Create(CultureInfo.InvariantCulture, $"wrk -t{scale.Threads} -c{scale.Connections} -d{scale.DurationSeconds}s --latency after a {scale.WarmUpSeconds} s warm-up, per scenario and target, on loopback; every request with {Ingress.Header}: {Ingress.Scheme} as from the ingress (portal: ForwardedHeaders__Enabled=true, as deployed)")
             + (portalSettings.Count == 0 ? string.Empty : "; portal settings: " + string.Join(", ", portalSettings.Select(s => $"{s.Key}={s.Value}"))),
-        data, results, deepPages, portal.Startup.TotalSeconds, portal.PeakRssMb(), clock.Elapsed);
+        data, passResults, allocations?.Counter, idleKb, portal.Startup.TotalSeconds, portal.PeakRssMb(), clock.Elapsed);
     var markdown = Report.Markdown(run);
     var resultsDirectory = Path.Combine(root, "artifacts", "benchmarks");
     Directory.CreateDirectory(resultsDirectory);
@@ -191,6 +238,44 @@ static Scale? ScaleFrom(string[] args)
         "large" => Scale.Large,
         _ => null,
     };
+}
+
+// --as anonymous|token|both: which passes run, in this order.
+static string[]? PassesFrom(string[] args)
+{
+    var at = Array.IndexOf(args, "--as");
+    var name = at >= 0 && at + 1 < args.Length ? args[at + 1] : "both";
+    return name switch
+    {
+        "anonymous" => ["anonymous"],
+        "token" => ["token"],
+        "both" => ["anonymous", "token"],
+        _ => null,
+    };
+}
+
+// The scenarios of a pass; the deep pages take the cursor found by following nextCursor in that pass
+// (the list page takes the same signed cursor as the API list).
+static Scenario[] Scenarios(GeneratedData data, int deepPages, string hotPage)
+{
+    const string firstListPage = "List page /proposals (HTML)";
+    const string firstApiPage = "List, first page (API)";
+    const string row = "class=\"title\"";
+    return
+    [
+        new("Home page / (HTML)", Target.Page, "/", "/"),
+        new(firstListPage, Target.Page, "/proposals", "/proposals", row),
+        new($"List page, {deepPages:N0} deep (HTML)", Target.Page, "/proposals?cursor=" + Scenario.CursorSlot, "/proposals?cursor=" + Scenario.CursorSlot, row, firstListPage),
+        new($"Detail page, {data.HotCommentCount} comments (HTML)", Target.LongThreadPage, hotPage, hotPage, "id=\"comment-"),
+        new(firstApiPage, Target.Api, "/api/proposals", "/api/proposals"),
+        new($"List, page {deepPages:N0} deep (API)", Target.Api, "/api/proposals?cursor=" + Scenario.CursorSlot, "/api/proposals?cursor=" + Scenario.CursorSlot, DeepOf: firstApiPage),
+        new($"Search ?q={data.SearchWord} (API)", Target.Api, "/api/proposals?q=" + data.SearchWord, "/api/proposals?q=" + data.SearchWord),
+        new("Proposal details (API)", Target.Api, $"/api/proposals/{data.TypicalProposalId}", $"/api/proposals/{data.TypicalProposalId}"),
+        new($"Comments, {data.TypicalCommentCount} (API)", Target.Api,
+            $"/api/proposals/{data.TypicalProposalId}/comments", $"/api/proposals/{data.TypicalProposalId}/comments"),
+        new($"Comments, {data.HotCommentCount} (API)", Target.LongThread,
+            $"/api/proposals/{data.HotProposalId}/comments", $"/api/proposals/{data.HotProposalId}/comments"),
+    ];
 }
 
 static string RepositoryRoot()
@@ -238,8 +323,8 @@ static async Task MigrateAsync(string connectionString)
     await ReferenceData.SeedAsync(db, CancellationToken.None);
 }
 
-static async Task<WrkResult> MeasureAsync(Uri url, Scale scale)
+static async Task<WrkResult> MeasureAsync(Uri url, Scale scale, IReadOnlyList<string> headers)
 {
-    await Wrk.RunAsync(url, scale.Threads, scale.Connections, scale.WarmUpSeconds);
-    return await Wrk.RunAsync(url, scale.Threads, scale.Connections, scale.DurationSeconds);
+    await Wrk.RunAsync(url, scale.Threads, scale.Connections, scale.WarmUpSeconds, headers);
+    return await Wrk.RunAsync(url, scale.Threads, scale.Connections, scale.DurationSeconds, headers);
 }
