@@ -34,7 +34,9 @@ internal static class Baseline
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
+        // The portal's own connection settings (prepared statements kept across checkouts), so the
+        // ratio compares the two stacks, not two ways of talking to PostgreSQL.
+        builder.Services.AddSingleton(NpgsqlDataSource.Create(IwgPortal.Web.Data.PortalConnection.Tune(connectionString)));
         builder.Services.AddSingleton<MarkdownRenderer>();
         var app = builder.Build();
 

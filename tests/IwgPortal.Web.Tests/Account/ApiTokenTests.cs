@@ -72,6 +72,26 @@ public sealed class ApiTokenTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_role_whose_term_ends_is_gone_from_the_next_token_request()
+    {
+        var personId = await _portal.CreatePersonAsync("tok-term");
+        await _portal.WithDbAsync(async db =>
+        {
+            var now = _clock.GetUtcNow();
+            var person = await db.People.SingleAsync(p => p.Id == personId);
+            person.Grant(Domain.Membership.Role.BoardMember, now.AddMinutes(-1), now.AddHours(1), null, now);
+            await db.SaveChangesAsync();
+        });
+        using var client = _portal.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await _portal.IssueTokenAsync(personId, TimeSpan.FromDays(7)));
+        (await RolesAsync(client)).ShouldContain("BoardMember");
+
+        _clock.Advance(TimeSpan.FromHours(2));
+
+        (await RolesAsync(client)).ShouldNotContain("BoardMember");
+    }
+
+    [Fact]
     public async Task An_expired_token_is_refused()
     {
         var personId = await _portal.CreatePersonAsync("tok-expire");
@@ -141,4 +161,7 @@ public sealed class ApiTokenTests : IAsyncLifetime
         html.ShouldContain("field-validation-error");
         html.ShouldContain(new string('x', 150));
     }
+
+    private static async Task<string?[]> RolesAsync(HttpClient client) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("currentRoles").EnumerateArray().Select(r => r.GetString())];
 }

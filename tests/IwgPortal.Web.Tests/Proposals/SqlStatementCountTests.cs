@@ -49,9 +49,26 @@ public class SqlStatementCountTests(PortalFactory portal) : IClassFixture<Portal
         }
     }
 
-    private async Task<Dictionary<string, int>> CountsAsync(int proposalId)
+    [Fact]
+    public async Task An_api_token_costs_one_statement_for_the_token_its_person_and_their_roles()
     {
-        using var client = portal.CreateClient();
+        using var reader = await portal.CreateApiClientAsync("sql-token-reader", Role.BoardMember);
+        var id = await ProposalApi.SubmitAsync(reader, ProposalApi.NewProposal("Read with a token", services: ["chat"]));
+        await reader.PostAsJsonAsync($"/api/proposals/{id}/comments", new { body = "A comment" });
+
+        var anonymous = await CountsAsync(id);
+        var withToken = await CountsAsync(id, reader);
+
+        foreach (var (path, count) in withToken)
+        {
+            count.ShouldBe(anonymous[path] + 1, path);
+        }
+    }
+
+    private async Task<Dictionary<string, int>> CountsAsync(int proposalId, HttpClient? reader = null)
+    {
+        using var anonymous = portal.CreateClient();
+        var client = reader ?? anonymous;
         var result = new Dictionary<string, int>();
         foreach (var (key, path) in new[]
         {
