@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 
 namespace IwgPortal.Web.Hosting;
 
@@ -24,6 +26,18 @@ public static class Display
         }
 
         return future ? "in " + text : text + " ago";
+    }
+
+    /// <summary>
+    /// A time as pages show it: relative text, the exact UTC time as a tooltip and machine-readable.
+    /// A helper, not a partial view: a long thread shows a thousand of them, and a partial costs a
+    /// view activation each.
+    /// </summary>
+    public static IHtmlContent Time(DateTimeOffset instant, TimeProvider clock)
+    {
+        var utc = instant.UtcDateTime;
+        return new HtmlString(string.Create(CultureInfo.InvariantCulture,
+            $"<time datetime=\"{utc:O}\" title=\"{utc:yyyy-MM-dd HH:mm 'UTC'}\">{HtmlEncoder.Default.Encode(Relative(instant, clock.GetUtcNow()))}</time>"));
     }
 
     public static string Date(DateTimeOffset instant) => instant.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture);

@@ -189,6 +189,7 @@ public static class PortalHost
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRefusedBearerTokens();
         app.UseRateLimiter();
         app.UseAuthorization();
 

@@ -67,6 +67,11 @@ public sealed class ApiTokenTests : IAsyncLifetime
         (await client.DeleteAsync(new Uri($"/api/tokens/{id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         await ProblemDetailsTests.ShouldBeProblem(await client.GetAsync(new Uri("/api/me", UriKind.Relative)), HttpStatusCode.Unauthorized);
+
+        // Public reads too: the script must notice its token is gone, not read on as a visitor.
+        var publicRead = await client.GetAsync(new Uri("/api/proposals", UriKind.Relative));
+        await ProblemDetailsTests.ShouldBeProblem(publicRead, HttpStatusCode.Unauthorized);
+        publicRead.Headers.WwwAuthenticate.ToString().ShouldContain("invalid_token");
         var row = await _portal.WithDbAsync(db => db.ApiTokens.AsNoTracking().SingleAsync(t => t.Id == id));
         row.RevokedAt.ShouldNotBeNull();
     }

@@ -22,7 +22,9 @@ public class SqlStatementCountTests(PortalFactory portal) : IClassFixture<Portal
         using var author = await portal.CreateApiClientAsync("sql-author");
         using var wg = await portal.CreateApiClientAsync("sql-wg", Role.WorkingGroupMember);
         var small = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal("Small", services: ["forum"]));
-        await author.PostAsJsonAsync($"/api/proposals/{small}/comments", new { body = "One comment" });
+        // The same shape as the big one (an edited comment, whose earlier version is read too), only less of it.
+        var one = await (await author.PostAsJsonAsync($"/api/proposals/{small}/comments", new { body = "One comment" })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        await author.PutAsJsonAsync($"/api/proposals/{small}/comments/{one.GetProperty("id").GetInt32()}", new { body = "One comment, edited" });
         var before = await CountsAsync(small);
 
         var big = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal("Big", services: ["forum", "chat", "web-sites"]));

@@ -25,16 +25,6 @@ public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, Ma
     public async ValueTask<IReadOnlyList<CommentItem>> Handle(ListCommentsQuery query, CancellationToken cancellationToken)
     {
         var subject = query.Subject;
-        // A local, not user.Roles in the expression: EF would compile a delegate to evaluate it on every call.
-        var workingGroup = user.Roles.IsWorkingGroup;
-        var exists = subject.Kind == CommentSubjectKind.Proposal
-            ? await db.Proposals.AnyAsync(p => p.Id == subject.Id, cancellationToken)
-            : await db.StatementsOfWork.AnyAsync(s => s.Id == subject.Id && (s.Revisions.Any() || workingGroup), cancellationToken);
-        if (!exists)
-        {
-            throw new Hosting.Errors.NotFoundException($"There is no {subject.Name}.");
-        }
-
         var me = user.PersonId;
         // One join for the authors: a sub-select per column per comment cost twice the rows on long threads.
         var rows = await db.Comments.AsNoTracking()
@@ -45,9 +35,19 @@ public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, Ma
                 x.c.Id, x.c.ParentId, x.c.SowRevision, x.c.AuthorId, x.c.CreatedAt, x.c.EditedAt, x.c.Body, x.c.IsHidden, x.c.HiddenReason,
                 x.Login, x.DisplayName))
             .ToListAsync(cancellationToken);
-        var revisions = (await db.Comments.AsNoTracking().Where(subject.Comments()).Where(c => c.EditedAt != null)
-                .SelectMany(c => c.Revisions.Select(r => new RevisionRow(c.Id, r.Id, r.WrittenAt, r.Body)))
-                .ToListAsync(cancellationToken))
+        // Only what can exist is asked for: earlier versions when a comment was edited, and whether
+        // a proposal exists when it has no comment (a proposal's thread is usually one statement).
+        // A statement of work is always checked: whether its thread may be read depends on its state.
+        if ((subject.Kind != CommentSubjectKind.Proposal || rows.Count == 0) && !await ExistsAsync(subject, cancellationToken))
+        {
+            throw new Hosting.Errors.NotFoundException($"There is no {subject.Name}.");
+        }
+
+        var revisions = (rows.Any(r => r.EditedAt is not null)
+                ? await db.Comments.AsNoTracking().Where(subject.Comments()).Where(c => c.EditedAt != null)
+                    .SelectMany(c => c.Revisions.Select(r => new RevisionRow(c.Id, r.Id, r.WrittenAt, r.Body)))
+                    .ToListAsync(cancellationToken)
+                : [])
             .OrderBy(r => r.RevisionId)
             .ToLookup(r => r.CommentId);
         var replies = rows.Where(r => r.ParentId is not null).ToLookup(r => r.ParentId!.Value);
@@ -63,6 +63,15 @@ public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, Ma
         }
 
         return [.. rows.Where(r => r.ParentId is null).Select(thread => Item(thread, [.. replies[thread.Id].Select(reply => Item(reply, []))]))];
+    }
+
+    private async Task<bool> ExistsAsync(CommentSubject subject, CancellationToken cancellationToken)
+    {
+        // A local, not user.Roles in the expression: EF would compile a delegate to evaluate it on every call.
+        var workingGroup = user.Roles.IsWorkingGroup;
+        return subject.Kind == CommentSubjectKind.Proposal
+            ? await db.Proposals.AnyAsync(p => p.Id == subject.Id, cancellationToken)
+            : await db.StatementsOfWork.AnyAsync(s => s.Id == subject.Id && (s.Revisions.Any() || workingGroup), cancellationToken);
     }
 
     private sealed record RevisionRow(int CommentId, int RevisionId, DateTimeOffset WrittenAt, string Body);

@@ -72,6 +72,23 @@ public static class AuthSetup
         return services;
     }
 
+    /// <summary>
+    /// A Bearer token that does not authenticate (unknown, expired, revoked, malformed) is answered
+    /// 401 even where no sign-in is needed: a script whose token was revoked must notice, not go on
+    /// reading public data as a visitor.
+    /// </summary>
+    public static IApplicationBuilder UseRefusedBearerTokens(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.User.Identity?.IsAuthenticated != true
+            && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            await context.ChallengeAsync(ApiTokenAuthenticationHandler.SchemeName);
+            return;
+        }
+
+        await next(context);
+    });
+
     public static ClaimsPrincipal PrincipalFor(PersonSignedIn person, string scheme)
     {
         var identity = new ClaimsIdentity(
