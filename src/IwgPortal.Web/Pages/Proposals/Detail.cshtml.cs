@@ -65,12 +65,40 @@ public sealed class ProposalDetailModel(IMediator mediator, CurrentUser user, Ti
 
     public bool CanWithdraw => IsAuthor && Proposal.NextStates.Contains(ProposalState.Withdrawn);
 
-    /// <summary>Moves and threads in the order they happened.</summary>
-    public IEnumerable<object> Timeline =>
-        Proposal.Transitions.Select(t => (At: t.At, Item: (object)t))
-            .Concat(Comments.Select(c => (At: c.CreatedAt, Item: (object)c)))
-            .OrderBy(e => e.At)
-            .Select(e => e.Item);
+    /// <summary>
+    /// Moves (<see cref="TransitionItem"/>) and the threads between them (a list of
+    /// <see cref="CommentItem"/>, shown by one partial) in the order they happened.
+    /// </summary>
+    public IEnumerable<object> Timeline
+    {
+        get
+        {
+            var threads = new List<CommentItem>();
+            foreach (var entry in Proposal.Transitions.Select(t => (At: t.At, Item: (object)t))
+                .Concat(Comments.Select(c => (At: c.CreatedAt, Item: (object)c)))
+                .OrderBy(e => e.At))
+            {
+                if (entry.Item is CommentItem thread)
+                {
+                    threads.Add(thread);
+                    continue;
+                }
+
+                if (threads.Count > 0)
+                {
+                    yield return threads;
+                    threads = [];
+                }
+
+                yield return entry.Item;
+            }
+
+            if (threads.Count > 0)
+            {
+                yield return threads;
+            }
+        }
+    }
 
     public IEnumerable<string> ErrorsFor(string key) => ModelState.ErrorsFor(key);
 
