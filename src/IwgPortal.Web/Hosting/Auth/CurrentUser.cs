@@ -8,6 +8,8 @@ namespace IwgPortal.Web.Hosting.Auth;
 public sealed class CurrentUser(IHttpContextAccessor accessor)
 {
     private ClaimsPrincipal? _override;
+    private ClaimsPrincipal? _rolesOf;
+    private RoleSet? _roles;
 
     private ClaimsPrincipal? Principal => _override ?? accessor.HttpContext?.User;
 
@@ -18,9 +20,23 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public string? Login => Principal?.FindFirstValue(PortalClaims.Login);
 
-    public RoleSet Roles => new(IsSignedIn
-        ? Principal!.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<Role>(c.Value, out var r) ? r : Role.CommunityMember)
-        : []);
+    /// <summary>Read from the principal's claims once per principal: a long discussion asks for each comment.</summary>
+    public RoleSet Roles
+    {
+        get
+        {
+            var principal = Principal;
+            if (_roles is null || !ReferenceEquals(_rolesOf, principal))
+            {
+                _roles = new(IsSignedIn
+                    ? principal!.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<Role>(c.Value, out var r) ? r : Role.CommunityMember)
+                    : []);
+                _rolesOf = principal;
+            }
+
+            return _roles;
+        }
+    }
 
     /// <summary>The acting person's id; handlers behind an authorisation policy can rely on it.</summary>
     public int RequiredPersonId => PersonId ?? throw new UnauthorizedAccessException("Sign in first.");
