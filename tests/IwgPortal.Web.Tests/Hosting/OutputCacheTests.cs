@@ -36,6 +36,14 @@ public class OutputCacheTests(PortalFactory portal) : IClassFixture<PortalFactor
         await ProposalApi.CommentAsync(author, id, "A comment written after the page was cached");
         (await visitor.GetStringAsync(new Uri(page, UriKind.Relative))).ShouldContain("A comment written after the page was cached");
 
+        // A first-time visitor (no cookies kept, like wrk or a crawler) of a page with a thread is
+        // given no cookie (no antiforgery token: visitors get no forms), so the page is cached for them too.
+        using var firstTime = portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        var (fresh, _) = await SqlStatementCounter.GetAsync(firstTime, page);
+        fresh.Headers.Contains("Set-Cookie").ShouldBeFalse();
+        (await fresh.Content.ReadAsStringAsync()).ShouldContain("A comment written after the page was cached");
+        (await SqlStatementCounter.GetAsync(firstTime, page)).Statements.ShouldBe(0);
+
         await ProposalApi.MoveAsync(wg, id, "UnderDiscussion", "Worth a discussion now");
         (await visitor.GetStringAsync(new Uri(page, UriKind.Relative))).ShouldContain("Worth a discussion now");
         var (_, cachedAgainSql) = await SqlStatementCounter.GetAsync(visitor, page);
