@@ -16,8 +16,8 @@ public sealed class GetProposalHandler(PortalDbContext db, CurrentUser user, Pub
     // Compiled once: a proposal read is the portal's most frequent computed request. Authors are
     // joined, not looked up with First() (which EF turns into a window over every person), only
     // the columns shown are read (not the search vector), and services come from the cached catalogue.
-    private static readonly Func<PortalDbContext, int, int, Task<Row?>> Load = EF.CompileAsyncQuery(
-        (PortalDbContext db, int id, int me) => db.Proposals
+    private static readonly Func<PortalDbContext, int, int, CancellationToken, Task<Row?>> Load = EF.CompileAsyncQuery(
+        (PortalDbContext db, int id, int me, CancellationToken cancellationToken) => db.Proposals
             .Where(p => p.Id == id)
             .Join(db.People, p => p.AuthorId, a => a.Id, (p, a) => new Row(
                 p.Id, p.Title, p.Problem, p.DesiredOutcome, p.State, p.AuthorId, a.Login, a.DisplayName, p.ChangesWorkflow,
@@ -33,7 +33,7 @@ public sealed class GetProposalHandler(PortalDbContext db, CurrentUser user, Pub
     public async ValueTask<ProposalDetails> Handle(GetProposalQuery query, CancellationToken cancellationToken)
     {
         // No person has id 0, so an anonymous reader follows nothing.
-        var p = await Load(db, query.Id, user.PersonId ?? 0) ?? throw new NotFoundException($"There is no proposal {query.Id}.");
+        var p = await Load(db, query.Id, user.PersonId ?? 0, cancellationToken) ?? throw new NotFoundException($"There is no proposal {query.Id}.");
         var services = (await ServiceCatalogue.ReadAsync(db, cache, cancellationToken)).Named(p.ServiceIds);
         return new ProposalDetails(p.Id, ProposalSlugs.From(p.Title), p.Title, p.Problem, p.DesiredOutcome, p.State,
             p.AuthorId, p.AuthorLogin, p.AuthorName, p.ChangesWorkflow, services, p.Links,

@@ -23,8 +23,8 @@ internal sealed class ApiTokenAuthenticationHandler(
     public const string SchemeName = "ApiToken";
 
     // One statement per API request for the token, its person and their current roles.
-    private static readonly Func<PortalDbContext, string, DateTimeOffset, Task<Found?>> Load = EF.CompileAsyncQuery(
-        (PortalDbContext db, string hash, DateTimeOffset now) => db.ApiTokens.AsNoTracking()
+    private static readonly Func<PortalDbContext, string, DateTimeOffset, CancellationToken, Task<Found?>> Load = EF.CompileAsyncQuery(
+        (PortalDbContext db, string hash, DateTimeOffset now, CancellationToken cancellationToken) => db.ApiTokens.AsNoTracking()
             .Where(t => t.Hash == hash)
             .Join(db.People, t => t.PersonId, p => p.Id, (t, p) => new Found(
                 t, p.Login, p.DisplayName,
@@ -46,7 +46,7 @@ internal sealed class ApiTokenAuthenticationHandler(
         }
 
         var now = clock.GetUtcNow();
-        var found = await Load(db, ApiToken.HashOf(secret), now);
+        var found = await Load(db, ApiToken.HashOf(secret), now, Context.RequestAborted);
         if (found is null || !found.Token.IsUsableAt(now))
         {
             return AuthenticateResult.Fail(found is null ? "Unknown token." : "The token has expired or was revoked.");
