@@ -24,6 +24,9 @@ public static class ProposalStates
 
     public static bool IsDecided(this ProposalState state) => state is ProposalState.Accepted or ProposalState.Declined or ProposalState.Withdrawn;
 
+    /// <summary>Only accepted proposals become statements of work; acceptance is final, so no other proposal has one.</summary>
+    public static bool BecomesStatementOfWork(this ProposalState state) => state == ProposalState.Accepted;
+
     /// <summary>
     /// The legal moves. Working-group members move a proposal into discussion and decide it;
     /// only its author withdraws it, and only before a decision.

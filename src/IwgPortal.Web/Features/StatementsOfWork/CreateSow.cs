@@ -37,7 +37,7 @@ public sealed class CreateSowHandler(PortalDbContext db, CurrentUser user, TimeP
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("ProposalIds", $"Unknown proposal: {string.Join(", ", missing)}.")]);
         }
 
-        var notAccepted = proposals.Where(p => p.State != ProposalState.Accepted).ToList();
+        var notAccepted = proposals.Where(p => !p.State.BecomesStatementOfWork()).ToList();
         if (notAccepted.Count > 0)
         {
             throw new DomainException("Only accepted proposals become statements of work: " + string.Join(", ", notAccepted.Select(p => $"“{p.Title}” is {p.State.Display().ToLowerInvariant()}")) + ".");

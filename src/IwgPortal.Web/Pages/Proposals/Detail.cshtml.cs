@@ -188,7 +188,8 @@ public sealed class ProposalDetailModel(IMediator mediator, CurrentUser user, Ti
     {
         Proposal = await mediator.Send(new GetProposalQuery(id), ct);
         Comments = await mediator.Send(new ListCommentsQuery(CommentSubject.Proposal(id)), ct);
-        Sows = await mediator.Send(new ListProposalSowsQuery(id), ct);
+        // A statement saved for every other proposal: none of them can have a statement of work.
+        Sows = Proposal.State.BecomesStatementOfWork() ? await mediator.Send(new ListProposalSowsQuery(id), ct) : [];
     }
 
     public sealed class CommentInput
