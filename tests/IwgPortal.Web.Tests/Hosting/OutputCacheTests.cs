@@ -177,6 +177,8 @@ public class OutputCacheTests(PortalFactory portal) : IClassFixture<PortalFactor
     [InlineData("INSERT INTO data_protection_keys (friendly_name, xml)\nVALUES (@p0, @p1)\nRETURNING id;", false)]
     [InlineData("UPDATE api_tokens SET revoked_at = @p0\nWHERE id = @p1;\nINSERT INTO audit_events (at) VALUES (@p2);", true)]
     [InlineData("UPDATE api_tokens_shown SET x = 1", true)]
+    [InlineData("UPDATE api_tokens SET revoked_at = @p0\nWHERE id = @p1;", true)]
+    [InlineData("UPDATE api_tokens SET last_used_at = @p0, expires_at = @p1\nWHERE id = @p2;", true)]
     [InlineData("INSERT INTO comments (body) VALUES (@p0) RETURNING id;", true)]
     [InlineData("UPDATE proposals AS p SET comment_count = p.comment_count + 1", true)]
     [InlineData("DELETE FROM proposal_followers AS p WHERE p.proposal_id = @p", true)]

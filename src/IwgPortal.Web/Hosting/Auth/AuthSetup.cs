@@ -68,6 +68,9 @@ public static class AuthSetup
         }
 
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, RoleClaimsTransformation>();
+        services.AddSingleton(configuration.GetSection(AccessCacheOptions.Section).Get<AccessCacheOptions>() ?? new AccessCacheOptions());
+        services.AddSingleton<AccessCache>();
+        services.AddHostedService<AccessChangeListener>();
         services.AddAuthorizationBuilder().AddPortalPolicies();
         return services;
     }

@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace IwgPortal.Web.Hosting.Auth;
 
 /// <summary>
-/// Roles are read from the database on every request, never trusted from a cookie or token:
-/// a grant that ends takes effect at once.
+/// Roles come from the database (through the <see cref="AccessCache"/>, which forgets them on every
+/// change, ADR 9), never from a cookie or token: a grant that ends takes effect at once.
 /// </summary>
-internal sealed class RoleClaimsTransformation(PortalDbContext db, TimeProvider clock) : IClaimsTransformation
+internal sealed class RoleClaimsTransformation(PortalDbContext db, AccessCache access, TimeProvider clock) : IClaimsTransformation
 {
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
@@ -22,11 +22,18 @@ internal sealed class RoleClaimsTransformation(PortalDbContext db, TimeProvider 
         }
 
         var now = clock.GetUtcNow();
-        var roles = await db.RoleGrants.AsNoTracking()
-            .Where(g => g.PersonId == personId && g.From <= now && (g.To == null || now < g.To))
-            .Select(g => g.Role)
-            .Distinct()
-            .ToListAsync();
+        var grants = access.GrantsOf(personId);
+        if (grants is null)
+        {
+            var generation = access.Generation;
+            grants = await db.RoleGrants.AsNoTracking()
+                .Where(g => g.PersonId == personId && (g.To == null || now < g.To))
+                .Select(g => new GrantTerm(g.Role, g.From, g.To))
+                .ToListAsync();
+            access.Keep(personId, grants, generation);
+        }
+
+        var roles = GrantTerm.ActiveAt(grants, now);
         var result = principal.Clone();
         result.AddIdentity(RolesIdentity(roles));
         return result;

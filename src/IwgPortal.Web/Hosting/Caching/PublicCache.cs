@@ -28,7 +28,7 @@ public sealed class PublicCacheOptions
 /// One coarse tag: the home page and the lists show activity from every kind of record, and writes
 /// are rare next to reads, so precision would save little and risk a stale page.
 /// </summary>
-public sealed class PublicContent(IOutputCacheStore store)
+public sealed class PublicContent(IOutputCacheStore store, AccessCache access)
 {
     public const string Tag = "public";
 
@@ -40,6 +40,9 @@ public sealed class PublicContent(IOutputCacheStore store)
     public ValueTask ChangedAsync()
     {
         Interlocked.Increment(ref _generation);
+
+        // Any write may have ended a role or revoked a token; this instance forgets at once, others when notified.
+        access.Clear();
         return store.EvictByTagAsync(Tag, CancellationToken.None);
     }
 
@@ -259,7 +262,19 @@ internal sealed class ContentChangeInterceptor(PublicContent content) : IDbComma
         }
 
         var single = text.TrimEnd().TrimEnd(';').IndexOf(';') < 0;
-        return !(single && (StartsWithWords(text, "UPDATE", "api_tokens", "SET") || StartsWithWords(text, "INSERT", "INTO", "data_protection_keys")));
+        return !(single && (IsLastUseOnly(text) || StartsWithWords(text, "INSERT", "INTO", "data_protection_keys")));
+    }
+
+    // Only the last use: a revocation or a new expiry also decides access (AccessCache) and must evict.
+    private static bool IsLastUseOnly(ReadOnlySpan<char> text)
+    {
+        if (!StartsWithWords(text, "UPDATE", "api_tokens", "SET", "last_used_at"))
+        {
+            return false;
+        }
+
+        var where = text.IndexOf("WHERE", StringComparison.OrdinalIgnoreCase);
+        return where > 0 && text[..where].IndexOf(',') < 0;
     }
 
     private static bool StartsWithWords(ReadOnlySpan<char> text, params ReadOnlySpan<string> words)
