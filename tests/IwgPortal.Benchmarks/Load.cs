@@ -67,10 +67,13 @@ internal static partial class Wrk
             failures += socket.Groups.Values.Skip(1).Sum(g => long.Parse(g.Value, CultureInfo.InvariantCulture));
         }
 
+        // A run in which no request completed (a page slower than the run, or than the half-load pause) prints
+        // percentiles of 0: they are unknown, not fast.
+        var requests = total.Success ? long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         return new WrkResult(
             rps.Success ? double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
-            Percentile("50"), Percentile("90"), Percentile("99"),
-            total.Success ? long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
+            requests > 0 ? Percentile("50") : double.NaN, requests > 0 ? Percentile("90") : double.NaN, requests > 0 ? Percentile("99") : double.NaN,
+            requests,
             failures);
     }
 
