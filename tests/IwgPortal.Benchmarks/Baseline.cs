@@ -24,7 +24,7 @@ namespace IwgPortal.Benchmarks;
 /// looks the token up by its hash, as the portal does for every request that carries one. The
 /// cursor is the plain last id; the portal's is signed.
 /// </summary>
-internal static class Baseline
+internal static partial class Baseline
 {
     private const int PageSize = 25;
 
@@ -93,6 +93,7 @@ internal static class Baseline
                 {
                     AddDetails(batch, id, token);
                     AddComments(batch, id);
+                    AddProposalSows(batch, id);
                 },
                 async (reader, caller) =>
                 {
@@ -102,10 +103,13 @@ internal static class Baseline
                     }
 
                     await reader.NextResultAsync(ct);
-                    return DetailPage(details, await ReadCommentsAsync(reader, markdown, caller, ct), markdown, caller);
+                    var threads = await ReadCommentsAsync(reader, markdown, caller, ct);
+                    await reader.NextResultAsync(ct);
+                    return DetailPage(details, threads, await ReadProposalSowsAsync(reader, ct), markdown, caller);
                 },
                 ct));
 
+        MapSows(app);
         await app.StartAsync();
         return app;
     }
@@ -363,7 +367,7 @@ internal static class Baseline
     /// The proposal page's content as plain HTML: the record (problem and outcome rendered from
     /// Markdown), its facts, and the timeline of transitions and threads in the order they happened.
     /// </summary>
-    private static IResult DetailPage(ProposalDetails p, IReadOnlyList<CommentItem> threads, MarkdownRenderer markdown, Caller caller)
+    private static IResult DetailPage(ProposalDetails p, IReadOnlyList<CommentItem> threads, IReadOnlyList<ProposalSow> sows, MarkdownRenderer markdown, Caller caller)
     {
         var html = Open(p.Title, caller).Append("<p><a href=\"/proposals\">Proposals</a> › #").Append(Number(p.Id)).Append("</p><article><h1>")
             .Append(WebUtility.HtmlEncode(p.Title)).Append("</h1><span class=\"badge\">").Append(p.State.Display()).Append("</span>")
@@ -383,6 +387,18 @@ internal static class Baseline
         {
             html.Append("<dt>Consultation</dt><dd>");
             Time(html, ends).Append("</dd>");
+        }
+
+        if (sows.Count > 0)
+        {
+            html.Append("<dt>Statements of work</dt><dd><ul class=\"plain\">");
+            foreach (var sow in sows)
+            {
+                html.Append("<li><a href=\"/sows/").Append(Number(sow.Id)).Append("\">").Append(WebUtility.HtmlEncode(sow.Title)).Append("</a> ");
+                SowBadge(html, sow.State).Append("</li>");
+            }
+
+            html.Append("</ul></dd>");
         }
 
         html.Append("<dt>Followers</dt><dd>").Append(Number(p.FollowerCount)).Append("</dd>");

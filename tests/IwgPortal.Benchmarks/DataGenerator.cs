@@ -9,18 +9,30 @@ using NpgsqlTypes;
 
 namespace IwgPortal.Benchmarks;
 
-/// <summary>How much data a run loads, and how hard and how long it pushes.</summary>
+/// <summary>
+/// How much data a run loads, and how hard and how long it pushes. <paramref name="MetricsApartMs"/>:
+/// the least time between two reads of the portal's /metrics (its exporter answers reads less than
+/// 300 ms apart from one copy), so one allocation sample takes at least that long.
+/// </summary>
 internal sealed record Scale(
-    string Name, int People, int Proposals, int Comments, int HotProposals, int HotMinComments,
-    int Threads, int Connections, int WarmUpSeconds, int DurationSeconds, int DeepPages, int SqlSampleRequests)
+    string Name, int People, int Proposals, int Comments, int HotProposals, int HotMinComments, int Sows,
+    int Threads, int Connections, int WarmUpSeconds, int DurationSeconds, int DeepPages, int SqlSampleRequests, int MetricsApartMs)
 {
-    public static Scale Small { get; } = new("small", 200, 2_000, 20_000, 2, 520, 2, 16, 2, 4, 2_000, 10);
+    /// <summary>Checks that the harness works in under two minutes: every scenario in both passes, each wrk run 1 s (wrk's least), no warm-up.</summary>
+    public static Scale Small { get; } = new("small", 100, 1_000, 10_000, 2, 520, 20, 2, 16, 0, 1, 2_000, 5, 400);
 
-    public static Scale Large { get; } = new("large", 2_000, 100_000, 1_000_000, 100, 500, 2, 16, 3, 10, 2_000, 20);
+    /// <summary>The measurement the targets refer to: keep its settings, or its figures stop being comparable.</summary>
+    public static Scale Large { get; } = new("large", 2_000, 100_000, 1_000_000, 100, 500, 2_000, 2, 16, 3, 10, 2_000, 20, 1_000);
 }
 
-/// <summary>What the generator wrote that the scenarios need to know.</summary>
-internal sealed record GeneratedData(int TypicalProposalId, int TypicalCommentCount, int HotProposalId, int HotCommentCount, string SearchWord, int SearchHits);
+/// <summary>
+/// What the generator wrote that the scenarios need to know. The SOW scenarios use <paramref name="SowId"/>,
+/// a typical one of those with the most revisions (<paramref name="SowRevisions"/>, its latest text
+/// <paramref name="SowKb"/> KB of JSON).
+/// </summary>
+internal sealed record GeneratedData(
+    int TypicalProposalId, int TypicalCommentCount, int HotProposalId, int HotCommentCount, string SearchWord, int SearchHits,
+    int SowCount, int SowRevisionCount, int SowId, int SowRevisions, int SowKb);
 
 /// <summary>The API client of the token pass: a person who holds no role, and the secret of their personal token.</summary>
 internal sealed record TokenHolder(int PersonId, string Login, string Secret);
@@ -30,7 +42,7 @@ internal sealed record TokenHolder(int PersonId, string Login, string Secret);
 /// with their submission time; comments are interleaved over time across proposals, so a thread's
 /// rows are spread over the table as they would be in production.
 /// </summary>
-internal static class DataGenerator
+internal static partial class DataGenerator
 {
     public const string SearchWord = "mirror";
 
@@ -73,7 +85,11 @@ internal static class DataGenerator
         WriteComments(connection, random, scale, comments);
         log($"  loaded {scale.People:N0} people, {scale.Proposals:N0} proposals, {comments.Count:N0} comments in {clock.Elapsed.TotalSeconds:F1} s");
 
-        foreach (var table in (string[])["people", "proposals", "comments", "proposal_transitions", "role_grants"])
+        // After every other draw of the random sequence, so the proposals and comments stay what they were before SOWs were added.
+        var sows = await WriteSowsAsync(connection, random, scale, proposals);
+        log($"  loaded {sows.Count:N0} statements of work with {sows.Revisions:N0} revisions and {sows.Transitions:N0} transitions in {clock.Elapsed.TotalSeconds:F1} s total");
+
+        foreach (var table in (string[])["people", "proposals", "comments", "proposal_transitions", "role_grants", "statements_of_work", "sow_transitions"])
         {
             await Execute(connection, $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT coalesce(max(id), 1) FROM {table}))");
         }
@@ -81,13 +97,16 @@ internal static class DataGenerator
         await Execute(connection, "ANALYZE");
         log($"  analyzed in {clock.Elapsed.TotalSeconds:F1} s total");
         await VerifyAsync(connection);
+        await VerifySowsAsync(connection);
+        log($"  checked in {clock.Elapsed.TotalSeconds:F1} s total");
 
         // A typical thread: the proposal whose comment count is the median of those with comments.
         var withComments = Enumerable.Range(0, scale.Proposals).Where(i => proposals.CommentCount[i] > 0).OrderBy(i => proposals.CommentCount[i]).ThenBy(i => i).ToList();
         var typical = withComments[withComments.Count / 2];
         var hot = Enumerable.Range(0, scale.Proposals).MaxBy(i => proposals.CommentCount[i]);
         var hits = Enumerable.Range(0, scale.Proposals).Count(i => proposals.Title[i].Contains(SearchWord, StringComparison.Ordinal));
-        return new GeneratedData(typical + 1, proposals.CommentCount[typical], hot + 1, proposals.CommentCount[hot], SearchWord, hits);
+        return new GeneratedData(typical + 1, proposals.CommentCount[typical], hot + 1, proposals.CommentCount[hot], SearchWord, hits,
+            sows.Count, sows.Revisions, sows.TypicalId, sows.TypicalRevisions, sows.TypicalKb);
     }
 
     /// <summary>
@@ -192,6 +211,9 @@ internal static class DataGenerator
         public string[] State { get; } = new string[count];
 
         public bool[] ChangesWorkflow { get; } = new bool[count];
+
+        /// <summary>Filled when the proposals are written (the draws stay where they were): a SOW names its proposals' services.</summary>
+        public int[][] ServiceIds { get; } = new int[count][];
     }
 
     private static ProposalPlan PlanProposals(Random random, Scale scale)
@@ -300,7 +322,8 @@ internal static class DataGenerator
             writer.Write(new Guid(key), NpgsqlDbType.Uuid);
             writer.Write(plan.CommentCount[i], NpgsqlDbType.Integer);
             writer.Write(last, NpgsqlDbType.TimestampTz);
-            writer.Write(Enumerable.Range(1, 10).Where(_ => random.Next(5) == 0).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
+            plan.ServiceIds[i] = [.. Enumerable.Range(1, 10).Where(_ => random.Next(5) == 0)];
+            writer.Write(plan.ServiceIds[i], NpgsqlDbType.Array | NpgsqlDbType.Integer);
             writer.Write(random.Next(3) == 0 ? new[] { string.Create(CultureInfo.InvariantCulture, $"https://github.com/example/project/issues/{random.Next(100_000)}") } : [],
                 NpgsqlDbType.Array | NpgsqlDbType.Text);
         }

@@ -67,10 +67,13 @@ internal static partial class Wrk
             failures += socket.Groups.Values.Skip(1).Sum(g => long.Parse(g.Value, CultureInfo.InvariantCulture));
         }
 
+        // A run in which no request completed (a page slower than the run, or than the half-load pause) prints
+        // percentiles of 0: they are unknown, not fast.
+        var requests = total.Success ? long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         return new WrkResult(
             rps.Success ? double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
-            Percentile("50"), Percentile("90"), Percentile("99"),
-            total.Success ? long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
+            requests > 0 ? Percentile("50") : double.NaN, requests > 0 ? Percentile("90") : double.NaN, requests > 0 ? Percentile("99") : double.NaN,
+            requests,
             failures);
     }
 
@@ -252,37 +255,39 @@ internal sealed record SqlCount(double Statements, double PoolResets, double Seq
 /// The portal's managed allocations since it started, from its Prometheus endpoint: the runtime
 /// instrumentation's counter (System.Runtime's dotnet.gc.heap.total_allocated on .NET 9 and later,
 /// process.runtime.dotnet.gc.allocations.size before). The exporter answers scrapes less than
-/// 300 ms apart with one copy, so a read waits until a second has passed since the previous one.
+/// 300 ms apart with one copy, so a read waits until <c>apart</c> (the scale's MetricsApartMs:
+/// a second at large scale) has passed since the previous one.
 /// </summary>
 internal sealed class PortalAllocations
 {
     private static readonly string[] Counters = ["dotnet_gc_heap_total_allocated_bytes_total", "process_runtime_dotnet_gc_allocations_size_bytes_total"];
-    private static readonly TimeSpan Apart = TimeSpan.FromSeconds(1);
 
     private readonly HttpClient _http;
     private readonly Uri _metrics;
+    private readonly TimeSpan _apart;
     private long _lastRead;
 
-    private PortalAllocations(HttpClient http, Uri metrics, string counter)
+    private PortalAllocations(HttpClient http, Uri metrics, string counter, TimeSpan apart)
     {
         _http = http;
         _metrics = metrics;
+        _apart = apart;
         Counter = counter;
     }
 
     public string Counter { get; }
 
     /// <summary>Reads /metrics once and picks the counter it has; null when it has neither.</summary>
-    public static async Task<PortalAllocations?> FindAsync(HttpClient http, Uri portal)
+    public static async Task<PortalAllocations?> FindAsync(HttpClient http, Uri portal, TimeSpan apart)
     {
         var metrics = new Uri(portal, "/metrics");
         var text = await http.GetStringAsync(metrics);
-        return Counters.FirstOrDefault(c => ValueOf(text, c) is not null) is { } counter ? new PortalAllocations(http, metrics, counter) : null;
+        return Counters.FirstOrDefault(c => ValueOf(text, c) is not null) is { } counter ? new PortalAllocations(http, metrics, counter, apart) : null;
     }
 
     public async Task<long> ReadAsync()
     {
-        var wait = Apart - Stopwatch.GetElapsedTime(_lastRead);
+        var wait = _apart - Stopwatch.GetElapsedTime(_lastRead);
         if (_lastRead != 0 && wait > TimeSpan.Zero)
         {
             await Task.Delay(wait);

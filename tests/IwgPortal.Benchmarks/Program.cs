@@ -106,7 +106,7 @@ try
     Log($"Longest thread's page: {hotPage}");
 
     // Allocations: the portal's runtime counter from /metrics (anonymous, so it costs no statement); the baseline runs in this process.
-    var allocations = await PortalAllocations.FindAsync(anonymous, portal.BaseAddress);
+    var allocations = await PortalAllocations.FindAsync(anonymous, portal.BaseAddress, TimeSpan.FromMilliseconds(scale.MetricsApartMs));
     double? idleKb = null;
     if (allocations is null)
     {
@@ -114,10 +114,10 @@ try
     }
     else
     {
-        // What one read of /metrics and a second of an idle portal allocate: included in each portal sample.
+        // What one read of /metrics and the time between two reads of an idle portal allocate: included in each portal sample.
         var idleBefore = await allocations.ReadAsync();
         idleKb = (await allocations.ReadAsync() - idleBefore) / 1024.0;
-        Log(string.Create(CultureInfo.InvariantCulture, $"Portal allocations from /metrics: {allocations.Counter}; an idle second with one read allocates {idleKb:F0} KB"));
+        Log(string.Create(CultureInfo.InvariantCulture, $"Portal allocations from /metrics: {allocations.Counter}; {scale.MetricsApartMs} idle ms with one read allocate {idleKb:F0} KB"));
     }
 
     Func<Task<long>>? portalAllocated = allocations is null ? null : allocations.ReadAsync;
@@ -145,7 +145,7 @@ try
         return 0;
     }
 
-    // Per scenario: a warm-up and a measured run for the portal and for the baseline, then the half-load run.
+    // Per scenario: a warm-up (none at small scale) and a measured run for the portal and for the baseline, then the half-load run.
     var loadSeconds = (2 * (scale.WarmUpSeconds + scale.DurationSeconds)) + scale.DurationSeconds;
     Log(string.Create(CultureInfo.InvariantCulture,
         $"{selected.Count} scenarios x {passes.Length} passes x {loadSeconds} s of load: about {selected.Count * passes.Length * loadSeconds / 60.0:F1} min, plus the sequential requests"));
@@ -193,7 +193,7 @@ try
     }
 
     var run = new RunResult(scale, Report.Machine(),
-        string.Create(CultureInfo.InvariantCulture, $"wrk -t{scale.Threads} -c{scale.Connections} -d{scale.DurationSeconds}s --latency after a {scale.WarmUpSeconds} s warm-up, per scenario and target, on loopback; every request with {Ingress.Header}: {Ingress.Scheme} as from the ingress (portal: ForwardedHeaders__Enabled=true, as deployed)")
+        string.Create(CultureInfo.InvariantCulture, $"wrk -t{scale.Threads} -c{scale.Connections} -d{scale.DurationSeconds}s --latency {(scale.WarmUpSeconds > 0 ? $"after a {scale.WarmUpSeconds} s warm-up" : "without a warm-up")}, per scenario and target, on loopback; every request with {Ingress.Header}: {Ingress.Scheme} as from the ingress (portal: ForwardedHeaders__Enabled=true, as deployed)")
             + (portalSettings.Count == 0 ? string.Empty : "; portal settings: " + string.Join(", ", portalSettings.Select(s => $"{s.Key}={s.Value}"))),
         data, passResults, allocations?.Counter, idleKb, portal.Startup.TotalSeconds, portal.PeakRssMb(), clock.Elapsed);
     var markdown = Report.Markdown(run);
@@ -261,12 +261,17 @@ static Scenario[] Scenarios(GeneratedData data, int deepPages, string hotPage)
     const string firstListPage = "List page /proposals (HTML)";
     const string firstApiPage = "List, first page (API)";
     const string row = "class=\"title\"";
+
+    // The first and the last revision of a typical SOW among those with the most revisions: the most there is to compare.
+    var compare = $"/sows/{data.SowId}/compare?from=1&to={data.SowRevisions}";
+    var diff = $"/api/sows/{data.SowId}/diff?from=1&to={data.SowRevisions}";
     return
     [
         new("Home page / (HTML)", Target.Page, "/", "/"),
         new(firstListPage, Target.Page, "/proposals", "/proposals", row),
         new($"List page, {deepPages:N0} deep (HTML)", Target.Page, "/proposals?cursor=" + Scenario.CursorSlot, "/proposals?cursor=" + Scenario.CursorSlot, row, firstListPage),
         new($"Detail page, {data.HotCommentCount} comments (HTML)", Target.LongThreadPage, hotPage, hotPage, "id=\"comment-"),
+        new($"SOW compare page, revisions 1–{data.SowRevisions} (HTML)", Target.Page, compare, compare, "class=\"diff-section\""),
         new(firstApiPage, Target.Api, "/api/proposals", "/api/proposals"),
         new($"List, page {deepPages:N0} deep (API)", Target.Api, "/api/proposals?cursor=" + Scenario.CursorSlot, "/api/proposals?cursor=" + Scenario.CursorSlot, DeepOf: firstApiPage),
         new($"Search ?q={data.SearchWord} (API)", Target.Api, "/api/proposals?q=" + data.SearchWord, "/api/proposals?q=" + data.SearchWord),
@@ -275,6 +280,8 @@ static Scenario[] Scenarios(GeneratedData data, int deepPages, string hotPage)
             $"/api/proposals/{data.TypicalProposalId}/comments", $"/api/proposals/{data.TypicalProposalId}/comments"),
         new($"Comments, {data.HotCommentCount} (API)", Target.LongThread,
             $"/api/proposals/{data.HotProposalId}/comments", $"/api/proposals/{data.HotProposalId}/comments"),
+        new($"SOW diff, revisions 1–{data.SowRevisions} (API)", Target.Api, diff, diff, "\"kind\":\"Changed\""),
+        new($"SOW details, {data.SowRevisions} revisions (API)", Target.Api, $"/api/sows/{data.SowId}", $"/api/sows/{data.SowId}"),
     ];
 }
 
@@ -325,6 +332,10 @@ static async Task MigrateAsync(string connectionString)
 
 static async Task<WrkResult> MeasureAsync(Uri url, Scale scale, IReadOnlyList<string> headers)
 {
-    await Wrk.RunAsync(url, scale.Threads, scale.Connections, scale.WarmUpSeconds, headers);
+    if (scale.WarmUpSeconds > 0)
+    {
+        await Wrk.RunAsync(url, scale.Threads, scale.Connections, scale.WarmUpSeconds, headers);
+    }
+
     return await Wrk.RunAsync(url, scale.Threads, scale.Connections, scale.DurationSeconds, headers);
 }

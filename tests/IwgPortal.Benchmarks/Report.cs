@@ -79,7 +79,8 @@ internal static class Report
         s.AppendLine();
         s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Machine: {run.Machine}"));
         s.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"- Data: {run.Scale.People:N0} people, {run.Scale.Proposals:N0} proposals, {run.Scale.Comments:N0} comments; typical thread proposal {run.Data.TypicalProposalId} ({run.Data.TypicalCommentCount} comments), longest thread proposal {run.Data.HotProposalId} ({run.Data.HotCommentCount} comments), search \"{run.Data.SearchWord}\" matches {run.Data.SearchHits:N0} titles"));
+            $"- Data: {run.Scale.People:N0} people, {run.Scale.Proposals:N0} proposals, {run.Scale.Comments:N0} comments; typical thread proposal {run.Data.TypicalProposalId} ({run.Data.TypicalCommentCount} comments), longest thread proposal {run.Data.HotProposalId} ({run.Data.HotCommentCount} comments), search \"{run.Data.SearchWord}\" matches {run.Data.SearchHits:N0} titles; " +
+            $"{run.Data.SowCount:N0} statements of work with {run.Data.SowRevisionCount:N0} revisions, the SOW scenarios on SOW {run.Data.SowId} ({run.Data.SowRevisions} revisions, the latest {run.Data.SowKb} KB of JSON)"));
         s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Load: {run.Load}"));
         s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Whole run: {run.Elapsed.TotalSeconds:F0} s"));
         foreach (var pass in run.Passes)
@@ -99,7 +100,7 @@ internal static class Report
         s.AppendLine(run.AllocationCounter is null
             ? "- KB allocated/req, portal: not measured (its /metrics had no allocation counter)."
             : string.Create(CultureInfo.InvariantCulture,
-                $"- KB allocated/req, portal: `{run.AllocationCounter}` from its /metrics (OpenTelemetry runtime instrumentation, Prometheus exporter), read before and after the sequential SQL-count requests, the difference divided by their count. It includes what the portal allocated meanwhile for anything else: one /metrics answer and its timers over the at least 1 s between two reads (the exporter answers reads less than 300 ms apart from one copy); an idle second with one read allocated {run.IdleAllocatedKb:F0} KB, i.e. {run.IdleAllocatedKb / run.Scale.SqlSampleRequests:F0} KB per request at {run.Scale.SqlSampleRequests} requests."));
+                $"- KB allocated/req, portal: `{run.AllocationCounter}` from its /metrics (OpenTelemetry runtime instrumentation, Prometheus exporter), read before and after the sequential SQL-count requests, the difference divided by their count. It includes what the portal allocated meanwhile for anything else: one /metrics answer and its timers over the at least {run.Scale.MetricsApartMs} ms between two reads (the exporter answers reads less than 300 ms apart from one copy); {run.Scale.MetricsApartMs} idle ms with one read allocated {run.IdleAllocatedKb:F0} KB, i.e. {run.IdleAllocatedKb / run.Scale.SqlSampleRequests:F0} KB per request at {run.Scale.SqlSampleRequests} requests."));
         s.AppendLine("- KB allocated/req, baseline: `GC.GetTotalAllocatedBytes(precise: true)` of the harness process over the same sequential requests, divided by their count. The baseline runs inside the harness, so this includes the harness's own HttpClient sending the requests and reading the answers.");
         return s.ToString();
     }
