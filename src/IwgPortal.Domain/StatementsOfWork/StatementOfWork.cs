@@ -70,7 +70,10 @@ public sealed class StatementOfWork : IAudited
     public SowRevision? Latest => _revisions.Count == 0 ? null : _revisions[^1];
 
     /// <summary>Whether the draft differs from what was last published.</summary>
-    public bool HasUnpublishedChanges => Latest is null || Latest.Sha256 != Draft.Sha256();
+    public bool HasUnpublishedChanges => DiffersFromPublished(Draft, Latest?.Sha256);
+
+    /// <summary>Whether a draft differs from the revision published last (none: always), compared by canonical hash.</summary>
+    public static bool DiffersFromPublished(SowContent draft, string? latestSha256) => latestSha256 is null || latestSha256 != draft.Sha256();
 
     /// <summary>The state and published route that the delivery routes check their rules against.</summary>
     public Sourcing.SourcingStage SourcingStage() => new(Id, State, Latest?.Content.Route);

@@ -79,6 +79,6 @@ public sealed class MoveSowHandler(PortalDbContext db, CurrentUser user, TimePro
 internal static class SowLoader
 {
     public static async Task<StatementOfWork> LoadAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
-        await db.StatementsOfWork.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+        await db.StatementsOfWork.AsSplitQuery().SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw new NotFoundException($"There is no statement of work {id}.");
 }

@@ -13,37 +13,48 @@ public sealed class GetSowHandler(PortalDbContext db, CurrentUser user) : IQuery
 {
     public async ValueTask<SowDetails> Handle(GetSowQuery query, CancellationToken cancellationToken)
     {
-        var row = await db.StatementsOfWork.AsNoTracking()
+        // Split: joined in one statement, revisions × transitions rows would each repeat the draft.
+        // Only the latest revision's text is read; the others are listed by number.
+        var sow = await db.StatementsOfWork.AsNoTracking().AsSplitQuery()
             .Where(s => s.Id == query.Id)
-            .Select(s => new { Sow = s, Version = EF.Property<uint>(s, "xmin") })
+            .Select(s => new
+            {
+                s.Id,
+                s.State,
+                s.Draft,
+                s.ProposalIds,
+                Version = EF.Property<uint>(s, "xmin"),
+                Published = s.Revisions.OrderByDescending(r => r.Number).Select(r => r.Content).FirstOrDefault(),
+                Revisions = s.Revisions.OrderBy(r => r.Number)
+                    .Join(db.People, r => r.PublishedById, p => p.Id, (r, p) => new SowRevisionItem(r.Number, r.Sha256, p.Login, r.PublishedAt)).ToList(),
+                Transitions = s.Transitions.OrderBy(t => EF.Property<int>(t, "Id"))
+                    .Join(db.People, t => t.ActorId, p => p.Id, (t, p) => new SowTransitionItem(t.From, t.To, p.Login, t.Reason, t.At)).ToList(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         var isWg = user.Roles.IsWorkingGroup;
 
         // An SOW that was never published is the working group's draft: to others it does not exist yet.
-        if (row is null || (row.Sow.Revisions.Count == 0 && !isWg))
+        if (sow is null || (sow.Revisions.Count == 0 && !isWg))
         {
             throw new NotFoundException($"There is no statement of work {query.Id}.");
         }
 
-        var sow = row.Sow;
         var proposalIds = sow.ProposalIds.ToList();
         var proposals = await db.Proposals.AsNoTracking().Where(p => proposalIds.Contains(p.Id))
             .Select(p => new SowProposalRef(p.Id, p.Title, p.ChangesWorkflow, p.ConsultationEndsAt)).ToListAsync(cancellationToken);
-        var people = sow.Revisions.Select(r => r.PublishedById).Concat(sow.Transitions.Select(t => t.ActorId)).Distinct().ToList();
-        var logins = await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Login, cancellationToken);
         return new SowDetails(
             sow.Id,
-            sow.Latest?.Content.Title ?? sow.Draft.Title,
+            sow.Published?.Title ?? sow.Draft.Title,
             sow.State,
             proposals,
-            [.. sow.Revisions.Select(r => new SowRevisionItem(r.Number, r.Sha256, logins.GetValueOrDefault(r.PublishedById, "?"), r.PublishedAt))],
-            sow.Latest?.Content,
+            sow.Revisions,
+            sow.Published,
             isWg ? sow.Draft : null,
             isWg ? sow.Draft.Missing() : null,
-            isWg ? sow.HasUnpublishedChanges : null,
-            [.. sow.Transitions.Select(t => new SowTransitionItem(t.From, t.To, logins.GetValueOrDefault(t.ActorId, "?"), t.Reason, t.At))],
+            isWg ? StatementOfWork.DiffersFromPublished(sow.Draft, sow.Revisions.LastOrDefault()?.Sha256) : null,
+            sow.Transitions,
             sow.State.NextStates(),
-            isWg ? row.Version : null);
+            isWg ? sow.Version : null);
     }
 }
 
@@ -51,12 +62,53 @@ public sealed record ListSowsQuery : IQuery<IReadOnlyList<SowItem>>;
 
 public sealed class ListSowsHandler(PortalDbContext db, CurrentUser user) : IQueryHandler<ListSowsQuery, IReadOnlyList<SowItem>>
 {
-    public async ValueTask<IReadOnlyList<SowItem>> Handle(ListSowsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<SowItem>> Handle(ListSowsQuery query, CancellationToken cancellationToken) =>
+        await SowItems.ReadAsync(db, proposalId: null, withDrafts: user.Roles.IsWorkingGroup, cancellationToken);
+}
+
+/// <summary>One SOW as a list row (title, state, number of revisions): for pages that show no more of it.</summary>
+public sealed record GetSowItemQuery(int Id) : IQuery<SowItem>;
+
+public sealed class GetSowItemHandler(PortalDbContext db, CurrentUser user) : IQueryHandler<GetSowItemQuery, SowItem>
+{
+    public async ValueTask<SowItem> Handle(GetSowItemQuery query, CancellationToken cancellationToken) =>
+        (await SowItems.ReadAsync(db, proposalId: null, withDrafts: user.Roles.IsWorkingGroup, cancellationToken, sowId: query.Id)).SingleOrDefault()
+        ?? throw new NotFoundException($"There is no statement of work {query.Id}.");
+}
+
+/// <summary>
+/// SOWs as list rows: the title and route come out of the latest text (or the draft) inside the
+/// database, so a list never reads the texts themselves (each several KB, one per revision).
+/// </summary>
+internal static class SowItems
+{
+    public static async Task<IReadOnlyList<SowItem>> ReadAsync(PortalDbContext db, int? proposalId, bool withDrafts, CancellationToken cancellationToken, int? sowId = null)
     {
-        var isWg = user.Roles.IsWorkingGroup;
-        var sows = await db.StatementsOfWork.AsNoTracking().OrderByDescending(s => s.Id).ToListAsync(cancellationToken);
-        return [.. sows.Where(s => isWg || s.Revisions.Count > 0)
-            .Select(s => new SowItem(s.Id, s.Latest?.Content.Title ?? s.Draft.Title, s.State, s.Revisions.Count, (s.Latest?.Content ?? s.Draft).Route))];
+        var rows = await db.Database.SqlQuery<Row>($"""
+            SELECT s.id, s.state, r.count AS revision_count,
+                   coalesce(l.content, s.draft) ->> 'title' AS title, coalesce(l.content, s.draft) ->> 'route' AS route
+            FROM statements_of_work AS s
+            CROSS JOIN LATERAL (SELECT count(*)::int AS count, max(number) AS latest FROM sow_revisions WHERE sow_id = s.id) AS r
+            LEFT JOIN sow_revisions AS l ON l.sow_id = s.id AND l.number = r.latest
+            WHERE ({withDrafts} OR r.count > 0) AND ({proposalId}::int IS NULL OR {proposalId}::int = ANY (s.proposal_ids))
+              AND ({sowId}::int IS NULL OR s.id = {sowId}::int)
+            ORDER BY s.id DESC
+            """).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new SowItem(r.Id, r.Title, Enum.Parse<SowState>(r.State), r.RevisionCount,
+            Enum.TryParse<DeliveryRoute>(r.Route, out var route) ? route : null))];
+    }
+
+    private sealed class Row
+    {
+        public int Id { get; init; }
+
+        public string State { get; init; } = string.Empty;
+
+        public int RevisionCount { get; init; }
+
+        public string Title { get; init; } = string.Empty;
+
+        public string? Route { get; init; }
     }
 }
 
@@ -65,24 +117,30 @@ public sealed record GetSowRevisionQuery(int SowId, int Number) : IQuery<SowRevi
 /// <summary>Any published revision, at its own address, for anyone.</summary>
 public sealed class GetSowRevisionHandler(PortalDbContext db) : IQueryHandler<GetSowRevisionQuery, SowRevisionDetails>
 {
-    public async ValueTask<SowRevisionDetails> Handle(GetSowRevisionQuery query, CancellationToken cancellationToken)
-    {
-        var sow = await db.StatementsOfWork.AsNoTracking().SingleOrDefaultAsync(s => s.Id == query.SowId, cancellationToken);
-        var revision = sow?.Revisions.SingleOrDefault(r => r.Number == query.Number)
-            ?? throw new NotFoundException($"Statement of work {query.SowId} has no revision {query.Number}.");
-        var by = await db.People.AsNoTracking().Where(p => p.Id == revision.PublishedById).Select(p => p.Login).SingleAsync(cancellationToken);
-        return new SowRevisionDetails(query.SowId, revision.Number, revision.Sha256, by, revision.PublishedAt, revision.Content);
-    }
+    public async ValueTask<SowRevisionDetails> Handle(GetSowRevisionQuery query, CancellationToken cancellationToken) =>
+        await db.StatementsOfWork.AsNoTracking()
+            .Where(s => s.Id == query.SowId)
+            .SelectMany(s => s.Revisions.Where(r => r.Number == query.Number))
+            .Join(db.People, r => r.PublishedById, p => p.Id, (r, p) => new SowRevisionDetails(query.SowId, r.Number, r.Sha256, p.Login, r.PublishedAt, r.Content))
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException($"Statement of work {query.SowId} has no revision {query.Number}.");
 }
 
 public sealed record CompareSowRevisionsQuery(int SowId, int From, int To) : IQuery<SowComparison>;
 
-public sealed class CompareSowRevisionsHandler(ISender sender) : IQueryHandler<CompareSowRevisionsQuery, SowComparison>
+public sealed class CompareSowRevisionsHandler(PortalDbContext db) : IQueryHandler<CompareSowRevisionsQuery, SowComparison>
 {
     public async ValueTask<SowComparison> Handle(CompareSowRevisionsQuery query, CancellationToken cancellationToken)
     {
-        var from = await sender.Send(new GetSowRevisionQuery(query.SowId, query.From), cancellationToken);
-        var to = await sender.Send(new GetSowRevisionQuery(query.SowId, query.To), cancellationToken);
-        return SowDiff.Compare(from.Content, to.Content);
+        // The two texts in one statement, and nothing else of the SOW.
+        var texts = await db.StatementsOfWork.AsNoTracking()
+            .Where(s => s.Id == query.SowId)
+            .SelectMany(s => s.Revisions.Where(r => r.Number == query.From || r.Number == query.To))
+            .Select(r => new { r.Number, r.Content })
+            .ToDictionaryAsync(r => r.Number, r => r.Content, cancellationToken);
+        var missing = new[] { query.From, query.To }.FirstOrDefault(n => !texts.ContainsKey(n), -1);
+        return missing >= 0
+            ? throw new NotFoundException($"Statement of work {query.SowId} has no revision {missing}.")
+            : SowDiff.Compare(texts[query.From], texts[query.To]);
     }
 }

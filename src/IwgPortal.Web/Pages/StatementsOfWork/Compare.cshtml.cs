@@ -14,7 +14,7 @@ namespace IwgPortal.Web.Pages.StatementsOfWork;
 /// </summary>
 public sealed class SowCompareModel(IMediator mediator) : PageModel
 {
-    public SowDetails Sow { get; private set; } = null!;
+    public SowItem Sow { get; private set; } = null!;
 
     public int? From { get; private set; }
 
@@ -26,8 +26,8 @@ public sealed class SowCompareModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, string? from, string? to, CancellationToken ct)
     {
-        Sow = await mediator.Send(new GetSowQuery(id), ct);
-        var count = Sow.Revisions.Count;
+        Sow = await mediator.Send(new GetSowItemQuery(id), ct);
+        var count = Sow.RevisionCount;
         if (count < 2)
         {
             return Fail(count == 0 ? "Nothing is published yet, so there is nothing to compare." : "There is only one revision so far, so there is nothing to compare yet.");

@@ -12,10 +12,13 @@ internal static class SourcingLoader
     /// <summary>An SOW never published is the working group's draft: to others it does not exist (as in GetSow).</summary>
     public static async Task<SourcingStage> StageAsync(PortalDbContext db, CurrentUser user, int sowId, CancellationToken cancellationToken)
     {
-        var sow = await db.StatementsOfWork.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sowId, cancellationToken);
-        return sow is null || (sow.Revisions.Count == 0 && !user.Roles.IsWorkingGroup)
+        // The stage only: not every revision's text, only the latest one's route.
+        var sow = await db.StatementsOfWork.AsNoTracking().Where(s => s.Id == sowId)
+            .Select(s => new { s.State, Revisions = s.Revisions.Count, Published = s.Revisions.OrderByDescending(r => r.Number).Select(r => r.Content).FirstOrDefault() })
+            .SingleOrDefaultAsync(cancellationToken);
+        return sow is null || (sow.Revisions == 0 && !user.Roles.IsWorkingGroup)
             ? throw new NotFoundException($"There is no statement of work {sowId}.")
-            : sow.SourcingStage();
+            : new SourcingStage(sowId, sow.State, sow.Published?.Route);
     }
 
     public static async Task<RequestForProposals> RfpAsync(PortalDbContext db, int sowId, CancellationToken cancellationToken) =>
