@@ -40,12 +40,16 @@ internal static partial class Wrk
     /// offer about <paramref name="requestsPerSecond"/>: wrk has no fixed rate, but each connection
     /// sends one request per (response time + pause), so the pause is connections / rate minus the
     /// unloaded response time. The rate reached differs a little either way, so the report shows it.
+    /// Each pause is drawn uniformly between none and twice that mean: with one fixed pause the
+    /// connections, started together, stay in step and arrive in bursts of all of them at once, so a
+    /// slow page would be measured queueing behind its own burst rather than at the rate offered.
     /// </summary>
     public static string ThinkTimeScript(string folder, int connections, double requestsPerSecond, double unloadedMs)
     {
         var delayMs = Math.Max(1, (int)Math.Round((1000.0 * connections / requestsPerSecond) - unloadedMs));
         var path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"think-{delayMs}.lua"));
-        File.WriteAllText(path, string.Create(CultureInfo.InvariantCulture, $"function delay()\n  return {delayMs}\nend\n"));
+        File.WriteAllText(path, string.Create(CultureInfo.InvariantCulture,
+            $"function init(args)\n  math.randomseed(os.time() + math.floor(os.clock() * 1000000))\nend\nfunction delay()\n  return math.random(0, {2 * delayMs})\nend\n"));
         return path;
     }
 

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IwgPortal.Domain.Membership;
 using IwgPortal.Testing;
+using IwgPortal.Web.Hosting.Caching;
+using Microsoft.Extensions.DependencyInjection;
 using IwgPortal.Web.Tests.Proposals;
 
 namespace IwgPortal.Web.Tests.Hosting;
@@ -56,6 +58,27 @@ public class PublicDataCacheTests(PortalFactory portal) : IClassFixture<PortalFa
         // Neither the summary nor the token (in the access cache since the last write) is read again.
         againSql.ShouldBe(0);
         movedSql.ShouldBeGreaterThan(againSql);
+    }
+
+    [Fact]
+    public async Task Past_its_lifetime_one_reader_reloads_while_the_others_get_the_kept_value_and_a_write_serves_nothing_old()
+    {
+        using var cache = new PublicDataCache(portal.Services.GetRequiredService<PublicContent>(), new PublicCacheOptions { Seconds = 1 });
+        var key = new { data = "counts", test = Guid.NewGuid() };
+        (await cache.GetOrLoadAsync(key, _ => Task.FromResult(1), CancellationToken.None)).ShouldBe(1);
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+
+        var reload = new TaskCompletionSource<int>();
+        var reloading = cache.GetOrLoadAsync(key, _ => reload.Task, CancellationToken.None).AsTask();
+        var meanwhile = await cache.GetOrLoadAsync(key, _ => Task.FromResult(99), CancellationToken.None);
+        reload.SetResult(2);
+
+        meanwhile.ShouldBe(1);
+        (await reloading).ShouldBe(2);
+        (await cache.GetOrLoadAsync(key, _ => Task.FromResult(99), CancellationToken.None)).ShouldBe(2);
+
+        await portal.Services.GetRequiredService<PublicContent>().ChangedAsync();
+        (await cache.GetOrLoadAsync(key, _ => Task.FromResult(3), CancellationToken.None)).ShouldBe(3);
     }
 
     private static async Task<string?[]> ServiceNamesOfAsync(HttpClient client, int id) =>

@@ -14,14 +14,16 @@ public sealed class GetSowHandler(PortalDbContext db, CurrentUser user) : IQuery
     public async ValueTask<SowDetails> Handle(GetSowQuery query, CancellationToken cancellationToken)
     {
         // Split: joined in one statement, revisions × transitions rows would each repeat the draft.
-        // Only the latest revision's text is read; the others are listed by number.
+        // Only the latest revision's text is read (the draft only for the working group, who alone see it);
+        // the others are listed by number.
+        var isWg = user.Roles.IsWorkingGroup;
         var sow = await db.StatementsOfWork.AsNoTracking().AsSplitQuery()
             .Where(s => s.Id == query.Id)
             .Select(s => new
             {
                 s.Id,
                 s.State,
-                s.Draft,
+                Draft = isWg ? s.Draft : null,
                 s.ProposalIds,
                 Version = EF.Property<uint>(s, "xmin"),
                 Published = s.Revisions.OrderByDescending(r => r.Number).Select(r => r.Content).FirstOrDefault(),
@@ -31,7 +33,6 @@ public sealed class GetSowHandler(PortalDbContext db, CurrentUser user) : IQuery
                     .Join(db.People, t => t.ActorId, p => p.Id, (t, p) => new SowTransitionItem(t.From, t.To, p.Login, t.Reason, t.At)).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        var isWg = user.Roles.IsWorkingGroup;
 
         // An SOW that was never published is the working group's draft: to others it does not exist yet.
         if (sow is null || (sow.Revisions.Count == 0 && !isWg))
@@ -44,14 +45,14 @@ public sealed class GetSowHandler(PortalDbContext db, CurrentUser user) : IQuery
             .Select(p => new SowProposalRef(p.Id, p.Title, p.ChangesWorkflow, p.ConsultationEndsAt)).ToListAsync(cancellationToken);
         return new SowDetails(
             sow.Id,
-            sow.Published?.Title ?? sow.Draft.Title,
+            sow.Published?.Title ?? sow.Draft!.Title,
             sow.State,
             proposals,
             sow.Revisions,
             sow.Published,
-            isWg ? sow.Draft : null,
-            isWg ? sow.Draft.Missing() : null,
-            isWg ? StatementOfWork.DiffersFromPublished(sow.Draft, sow.Revisions.LastOrDefault()?.Sha256) : null,
+            sow.Draft,
+            sow.Draft?.Missing(),
+            sow.Draft is { } draft ? StatementOfWork.DiffersFromPublished(draft, sow.Revisions.LastOrDefault()?.Sha256) : null,
             sow.Transitions,
             sow.State.NextStates(),
             isWg ? sow.Version : null);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace IwgPortal.Web.Hosting.Caching;
@@ -19,21 +20,48 @@ public sealed class PublicDataCache(PublicContent content, PublicCacheOptions op
     {
         // Read before loading: a write committed meanwhile moves the generation on, and what is stored under the old one is not used.
         var generation = content.Generation;
+        var now = Stopwatch.GetTimestamp();
         if (_cache.TryGetValue(key, out Entry<T>? entry) && entry!.Generation == generation)
         {
-            return entry.Value;
+            // Past its lifetime (not changed by a write here: that moves the generation), one request
+            // reads it again while the others still get it. Otherwise every request arriving during the
+            // reload would run the same GROUP BY at once, each of them slowed by all the others.
+            if (now < entry.FreshUntil || (now < entry.ServedUntil && !entry.TryClaimRefresh()))
+            {
+                return entry.Value;
+            }
         }
 
         var value = await load(cancellationToken);
-        _cache.Set(key, new Entry<T>(generation, value), new MemoryCacheEntryOptions
+        var lifetime = TimeSpan.FromSeconds(Math.Max(1, options.Seconds));
+        _cache.Set(key, new Entry<T>(generation, value, now + ToTicks(lifetime), now + ToTicks(lifetime * 2)), new MemoryCacheEntryOptions
         {
             Size = 1,
-            AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Math.Max(1, options.Seconds)),
+            AbsoluteExpirationRelativeToNow = lifetime * 2,
         });
         return value;
     }
 
     public void Dispose() => _cache.Dispose();
 
-    private sealed record Entry<T>(long Generation, T Value);
+    private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+
+    /// <summary>
+    /// Fresh until <see cref="FreshUntil"/>; then, while one request reloads it, still served to the
+    /// others, but never past <see cref="ServedUntil"/> (a reload that failed or hangs is not waited for).
+    /// </summary>
+    private sealed class Entry<T>(long generation, T value, long freshUntil, long servedUntil)
+    {
+        private int _refreshing;
+
+        public long Generation { get; } = generation;
+
+        public T Value { get; } = value;
+
+        public long FreshUntil { get; } = freshUntil;
+
+        public long ServedUntil { get; } = servedUntil;
+
+        public bool TryClaimRefresh() => Interlocked.Exchange(ref _refreshing, 1) == 0;
+    }
 }
