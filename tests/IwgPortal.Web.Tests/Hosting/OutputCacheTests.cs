@@ -185,6 +185,33 @@ public class OutputCacheTests(PortalFactory portal) : IClassFixture<PortalFactor
     public void Which_statements_evict_the_cache(string sql, bool evicts) =>
         IwgPortal.Web.Hosting.Caching.ContentChangeInterceptor.ChangesPublicContent(sql).ShouldBe(evicts);
 
+    [Fact]
+    public async Task A_visitor_s_comparison_of_two_revisions_is_served_from_the_cache_until_the_next_publication()
+    {
+        var id = await IwgPortal.Web.Tests.StatementsOfWork.SowApi.TwoRevisionsAsync(portal, "cache-sow", "Cached comparison");
+        using var visitor = portal.CreateClient();
+        var path = $"/sows/{id}/compare?from=1&to=2";
+        (await visitor.GetAsync(new Uri(path, UriKind.Relative))).EnsureSuccessStatusCode();
+
+        var (again, statements) = await SqlStatementCounter.GetAsync(visitor, path);
+
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await again.Content.ReadAsStringAsync()).ShouldContain("Cached comparison");
+        statements.ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("/sows/3/compare", true)]
+    [InlineData("/sows/3/revisions/2", true)]
+    [InlineData("/sows/3", false)]
+    [InlineData("/sows/3/rfp", false)]
+    [InlineData("/sows/3/offers", false)]
+    [InlineData("/sows/3/edit", false)]
+    [InlineData("/sows/x/compare", false)]
+    [InlineData("/sows/3/revisions/2/extra", false)]
+    public void Only_published_sow_texts_are_cached_of_the_sow_pages(string path, bool cached) =>
+        IwgPortal.Web.Hosting.Caching.AnonymousReadsPolicy.IsPublishedSowText(path).ShouldBe(cached);
+
     private static async Task<string> PageOfAsync(HttpClient client, int id)
     {
         var details = await client.GetFromJsonAsync<JsonElement>($"/api/proposals/{id}");

@@ -144,7 +144,21 @@ internal sealed class AnonymousReadsPolicy(PublicCacheOptions options) : IOutput
             }
         }
 
-        return false;
+        return IsPublishedSowText(path.Value);
+    }
+
+    /// <summary>
+    /// A published revision of a statement of work or the comparison of two (<c>/sows/{id}/revisions/{n}</c>,
+    /// <c>/sows/{id}/compare</c>): revisions never change, so these pages are the same for every visitor until
+    /// the next write. The other SOW pages are not cached: the RFP page changes by itself at its deadline.
+    /// </summary>
+    internal static bool IsPublishedSowText(string? path)
+    {
+        var parts = (path ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts is ["sows", var id, "compare"] && IsNumber(id)
+            || parts is ["sows", var sow, "revisions", var number] && IsNumber(sow) && IsNumber(number);
+
+        static bool IsNumber(string text) => text.Length is > 0 and < 10 && text.All(char.IsAsciiDigit);
     }
 }
 
