@@ -96,7 +96,7 @@ internal static class Report
         s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Portal start to first /health/live answer (Release build, no migrations): {run.PortalStartupSeconds:F1} s"));
         s.AppendLine("- Saturated: wrk with the fixed connection count above, no pauses. Half load: the same connections, each pausing (wrk delay()) so together they offer half the portal's saturated rate; the rate reached is shown.");
         s.AppendLine("- SQL/req: pg_stat_statements calls in the benchmark database over sequential requests after a reset, divided by the request count; every statement counts, also those sent in one batch. Pool resets (DISCARD ALL, sent by Npgsql when a pooled connection is reused) are counted apart. " +
-            "With a token the counts include authentication: the portal looks up the token, its person and their roles (and records the token's use at most once a minute), the baseline adds one statement (token and person) to its batch.");
+            "With a token the counts include authentication: the portal looks up the token, its person and their grants in one statement when the token is not in its access cache (ADR 9: after the first request it is, as nothing is written during a run) and records the token's use at most once a minute, the baseline adds one statement (token and person) to its batch.");
         s.AppendLine(run.AllocationCounter is null
             ? "- KB allocated/req, portal: not measured (its /metrics had no allocation counter)."
             : string.Create(CultureInfo.InvariantCulture,
