@@ -64,7 +64,7 @@ public sealed record ListSowsQuery : IQuery<IReadOnlyList<SowItem>>;
 public sealed class ListSowsHandler(PortalDbContext db, CurrentUser user) : IQueryHandler<ListSowsQuery, IReadOnlyList<SowItem>>
 {
     public async ValueTask<IReadOnlyList<SowItem>> Handle(ListSowsQuery query, CancellationToken cancellationToken) =>
-        await SowItems.ReadAsync(db, proposalId: null, withDrafts: user.Roles.IsWorkingGroup, cancellationToken);
+        await SowItems.ReadAsync(db, user, proposalId: null, sowId: null, cancellationToken);
 }
 
 /// <summary>One SOW as a list row (title, state, number of revisions): for pages that show no more of it.</summary>
@@ -73,18 +73,21 @@ public sealed record GetSowItemQuery(int Id) : IQuery<SowItem>;
 public sealed class GetSowItemHandler(PortalDbContext db, CurrentUser user) : IQueryHandler<GetSowItemQuery, SowItem>
 {
     public async ValueTask<SowItem> Handle(GetSowItemQuery query, CancellationToken cancellationToken) =>
-        (await SowItems.ReadAsync(db, proposalId: null, withDrafts: user.Roles.IsWorkingGroup, cancellationToken, sowId: query.Id)).SingleOrDefault()
+        (await SowItems.ReadAsync(db, user, proposalId: null, sowId: query.Id, cancellationToken)).SingleOrDefault()
         ?? throw new NotFoundException($"There is no statement of work {query.Id}.");
 }
 
 /// <summary>
 /// SOWs as list rows: the title and route come out of the latest text (or the draft) inside the
 /// database, so a list never reads the texts themselves (each several KB, one per revision).
+/// Never-published drafts only for the working group; newest first; optionally only those built on
+/// one proposal, or one SOW.
 /// </summary>
 internal static class SowItems
 {
-    public static async Task<IReadOnlyList<SowItem>> ReadAsync(PortalDbContext db, int? proposalId, bool withDrafts, CancellationToken cancellationToken, int? sowId = null)
+    public static async Task<IReadOnlyList<SowItem>> ReadAsync(PortalDbContext db, CurrentUser user, int? proposalId, int? sowId, CancellationToken cancellationToken)
     {
+        var withDrafts = user.Roles.IsWorkingGroup;
         var rows = await db.Database.SqlQuery<Row>($"""
             SELECT s.id, s.state, r.count AS revision_count,
                    coalesce(l.content, s.draft) ->> 'title' AS title, coalesce(l.content, s.draft) ->> 'route' AS route

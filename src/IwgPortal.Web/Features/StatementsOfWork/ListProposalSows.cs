@@ -11,5 +11,5 @@ public sealed record ListProposalSowsQuery(int ProposalId) : IQuery<IReadOnlyLis
 public sealed class ListProposalSowsHandler(PortalDbContext db, CurrentUser user) : IQueryHandler<ListProposalSowsQuery, IReadOnlyList<SowItem>>
 {
     public async ValueTask<IReadOnlyList<SowItem>> Handle(ListProposalSowsQuery query, CancellationToken cancellationToken) =>
-        [.. (await SowItems.ReadAsync(db, query.ProposalId, withDrafts: user.Roles.IsWorkingGroup, cancellationToken)).Reverse()];
+        [.. (await SowItems.ReadAsync(db, user, query.ProposalId, sowId: null, cancellationToken)).Reverse()];
 }
