@@ -37,6 +37,9 @@ public class SowReadCostTests(PortalFactory portal) : IClassFixture<PortalFactor
 
                 count.ShouldBe(before[path], path);
             }
+
+            // Its state, latest text, revisions, moves and proposals: one statement, one round trip.
+            after["details"].ShouldBe(1);
         }
     }
 

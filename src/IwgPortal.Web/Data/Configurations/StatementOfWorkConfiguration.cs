@@ -14,12 +14,15 @@ internal sealed class StatementOfWorkConfiguration : IEntityTypeConfiguration<St
     // The whole text is one JSON document: it is read and written as a unit, and revisions freeze it.
     private static readonly ValueConverter<SowContent, string> ContentConverter = new(
         content => JsonSerializer.Serialize(content, Json),
-        json => JsonSerializer.Deserialize<SowContent>(json, Json)!);
+        json => ReadContent(json));
 
     private static readonly ValueComparer<SowContent> ContentComparer = new(
         (a, b) => (a == null && b == null) || (a != null && b != null && a.Canonical() == b.Canonical()),
         content => content.Canonical().GetHashCode(StringComparison.Ordinal),
         content => content);
+
+    /// <summary>A text as stored, read as the converter reads it: for queries that read the column as text themselves.</summary>
+    public static SowContent ReadContent(string json) => JsonSerializer.Deserialize<SowContent>(json, Json)!;
 
     public void Configure(EntityTypeBuilder<StatementOfWork> builder)
     {

@@ -1,5 +1,6 @@
 using IwgPortal.Domain.StatementsOfWork;
 using IwgPortal.Web.Data;
+using IwgPortal.Web.Data.Configurations;
 using IwgPortal.Web.Hosting.Auth;
 using IwgPortal.Web.Hosting.Errors;
 using Mediator;
@@ -13,49 +14,103 @@ public sealed class GetSowHandler(PortalDbContext db, CurrentUser user) : IQuery
 {
     public async ValueTask<SowDetails> Handle(GetSowQuery query, CancellationToken cancellationToken)
     {
-        // Split: joined in one statement, revisions × transitions rows would each repeat the draft.
-        // Only the latest revision's text is read (the draft only for the working group, who alone see it);
-        // the others are listed by number.
+        // One statement, one round trip: each list comes back as parallel arrays, so revisions and moves
+        // are not joined into a product of rows. Only the latest revision's text is read (the draft only
+        // for the working group, who alone see it).
         var isWg = user.Roles.IsWorkingGroup;
-        var sow = await db.StatementsOfWork.AsNoTracking().AsSplitQuery()
-            .Where(s => s.Id == query.Id)
-            .Select(s => new
-            {
-                s.Id,
-                s.State,
-                Draft = isWg ? s.Draft : null,
-                s.ProposalIds,
-                Version = EF.Property<uint>(s, "xmin"),
-                Published = s.Revisions.OrderByDescending(r => r.Number).Select(r => r.Content).FirstOrDefault(),
-                Revisions = s.Revisions.OrderBy(r => r.Number)
-                    .Join(db.People, r => r.PublishedById, p => p.Id, (r, p) => new SowRevisionItem(r.Number, r.Sha256, p.Login, r.PublishedAt)).ToList(),
-                Transitions = s.Transitions.OrderBy(t => EF.Property<int>(t, "Id"))
-                    .Join(db.People, t => t.ActorId, p => p.Id, (t, p) => new SowTransitionItem(t.From, t.To, p.Login, t.Reason, t.At)).ToList(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
+        var sow = await db.Database.SqlQuery<Row>($"""
+            SELECT s.state, s.xmin::text::bigint AS version, CASE WHEN {isWg} THEN s.draft::text END AS draft,
+                   (SELECT r.content::text FROM sow_revisions AS r WHERE r.sow_id = s.id ORDER BY r.number DESC LIMIT 1) AS published,
+                   rv.numbers AS revision_numbers, rv.shas AS revision_shas, rv.logins AS revision_logins, rv.times AS revision_times,
+                   tr.froms AS transition_froms, tr.tos AS transition_tos, tr.logins AS transition_logins, tr.reasons AS transition_reasons, tr.times AS transition_times,
+                   pr.ids AS proposal_ids, pr.titles AS proposal_titles, pr.workflows AS proposal_workflows, pr.ends AS proposal_ends
+            FROM statements_of_work AS s
+            CROSS JOIN LATERAL (
+                SELECT array_agg(r.number ORDER BY r.number) AS numbers, array_agg(r.sha256 ORDER BY r.number) AS shas,
+                       array_agg(p.login ORDER BY r.number) AS logins, array_agg(r.published_at ORDER BY r.number) AS times
+                FROM sow_revisions AS r JOIN people AS p ON p.id = r.published_by_id WHERE r.sow_id = s.id) AS rv
+            CROSS JOIN LATERAL (
+                SELECT array_agg(t."from" ORDER BY t.id) AS froms, array_agg(t."to" ORDER BY t.id) AS tos, array_agg(p.login ORDER BY t.id) AS logins,
+                       array_agg(t.reason ORDER BY t.id) AS reasons, array_agg(t.at ORDER BY t.id) AS times
+                FROM sow_transitions AS t JOIN people AS p ON p.id = t.actor_id WHERE t.sow_id = s.id) AS tr
+            CROSS JOIN LATERAL (
+                SELECT array_agg(p.id ORDER BY o.n) AS ids, array_agg(p.title ORDER BY o.n) AS titles,
+                       array_agg(p.changes_workflow ORDER BY o.n) AS workflows, array_agg(p.consultation_ends_at ORDER BY o.n) AS ends
+                FROM unnest(s.proposal_ids) WITH ORDINALITY AS o(id, n) JOIN proposals AS p ON p.id = o.id) AS pr
+            WHERE s.id = {query.Id}
+            """).SingleOrDefaultAsync(cancellationToken);
 
         // An SOW that was never published is the working group's draft: to others it does not exist yet.
-        if (sow is null || (sow.Revisions.Count == 0 && !isWg))
+        if (sow is null || (sow.RevisionNumbers is null && !isWg))
         {
             throw new NotFoundException($"There is no statement of work {query.Id}.");
         }
 
-        var proposalIds = sow.ProposalIds.ToList();
-        var proposals = await db.Proposals.AsNoTracking().Where(p => proposalIds.Contains(p.Id))
-            .Select(p => new SowProposalRef(p.Id, p.Title, p.ChangesWorkflow, p.ConsultationEndsAt)).ToListAsync(cancellationToken);
+        var state = Enum.Parse<SowState>(sow.State);
+        var published = sow.Published is null ? null : StatementOfWorkConfiguration.ReadContent(sow.Published);
+        var draft = sow.Draft is null ? null : StatementOfWorkConfiguration.ReadContent(sow.Draft);
+        var revisions = sow.Revisions();
         return new SowDetails(
-            sow.Id,
-            sow.Published?.Title ?? sow.Draft!.Title,
-            sow.State,
-            proposals,
-            sow.Revisions,
-            sow.Published,
-            sow.Draft,
-            sow.Draft?.Missing(),
-            sow.Draft is { } draft ? StatementOfWork.DiffersFromPublished(draft, sow.Revisions.LastOrDefault()?.Sha256) : null,
-            sow.Transitions,
-            sow.State.NextStates(),
-            isWg ? sow.Version : null);
+            query.Id,
+            published?.Title ?? draft!.Title,
+            state,
+            sow.Proposals(),
+            revisions,
+            published,
+            draft,
+            draft?.Missing(),
+            draft is not null ? StatementOfWork.DiffersFromPublished(draft, revisions.LastOrDefault()?.Sha256) : null,
+            sow.Transitions(),
+            state.NextStates(),
+            isWg ? (uint)sow.Version : null);
+    }
+
+    /// <summary>The SOW's row; an aggregate over no rows is null, so an empty list comes back as null arrays.</summary>
+    private sealed class Row
+    {
+        public string State { get; init; } = string.Empty;
+
+        public long Version { get; init; }
+
+        public string? Draft { get; init; }
+
+        public string? Published { get; init; }
+
+        public int[]? RevisionNumbers { get; init; }
+
+        public string[]? RevisionShas { get; init; }
+
+        public string[]? RevisionLogins { get; init; }
+
+        public DateTimeOffset[]? RevisionTimes { get; init; }
+
+        public string[]? TransitionFroms { get; init; }
+
+        public string[]? TransitionTos { get; init; }
+
+        public string[]? TransitionLogins { get; init; }
+
+        public string[]? TransitionReasons { get; init; }
+
+        public DateTimeOffset[]? TransitionTimes { get; init; }
+
+        public int[]? ProposalIds { get; init; }
+
+        public string[]? ProposalTitles { get; init; }
+
+        public bool[]? ProposalWorkflows { get; init; }
+
+        public DateTimeOffset?[]? ProposalEnds { get; init; }
+
+        public List<SowRevisionItem> Revisions() =>
+            [.. (RevisionNumbers ?? []).Select((number, i) => new SowRevisionItem(number, RevisionShas![i], RevisionLogins![i], RevisionTimes![i]))];
+
+        public List<SowTransitionItem> Transitions() =>
+            [.. (TransitionFroms ?? []).Select((from, i) => new SowTransitionItem(
+                Enum.Parse<SowState>(from), Enum.Parse<SowState>(TransitionTos![i]), TransitionLogins![i], TransitionReasons![i], TransitionTimes![i]))];
+
+        public List<SowProposalRef> Proposals() =>
+            [.. (ProposalIds ?? []).Select((id, i) => new SowProposalRef(id, ProposalTitles![i], ProposalWorkflows![i], ProposalEnds![i]))];
     }
 }
 
