@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+
 namespace IwgPortal.Domain.StatementsOfWork;
 
 public enum ChangeKind
@@ -24,8 +27,17 @@ public sealed record SowComparison(IReadOnlyList<TextDiff> Sections, IReadOnlyLi
 
 public static class SowDiff
 {
-    /// <summary>Beyond this many word pairs a section is shown as replaced whole (quadratic cost).</summary>
-    private const long MaxCells = 4_000_000;
+    /// <summary>
+    /// Beyond this much Myers work, D·(N+M) for D differing words among the N+M words left once the
+    /// common start and end are trimmed, that middle is shown as removed whole then added whole.
+    /// </summary>
+    private const long MaxWork = 4_000_000;
+
+    /// <summary>Marks a word of the common subsequence in place of its id (ids are never negative).</summary>
+    private const int Kept = -1;
+
+    /// <summary>The id of a word found only in the new text: it can match nothing, so needs no entry of its own.</summary>
+    private const int Unmatched = -2;
 
     public static SowComparison Compare(SowContent from, SowContent to)
     {
@@ -99,64 +111,262 @@ public static class SowDiff
     private static string[] Tokens(string text) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal).Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>Longest common subsequence of words, merged into runs.</summary>
+    /// <summary>Longest common subsequence of words, as alternating runs: removed, added, unchanged.</summary>
     private static List<WordRun> Words(string[] a, string[] b)
     {
-        var runs = new List<WordRun>();
-        if ((long)a.Length * b.Length > MaxCells)
+        var head = 0;
+        while (head < a.Length && head < b.Length && string.Equals(a[head], b[head], StringComparison.Ordinal))
         {
-            Add(runs, ChangeKind.Removed, a);
-            Add(runs, ChangeKind.Added, b);
-            return runs;
+            head++;
         }
 
-        var lengths = new int[a.Length + 1, b.Length + 1];
-        for (var i = a.Length - 1; i >= 0; i--)
+        var tail = 0;
+        while (tail < a.Length - head && tail < b.Length - head && string.Equals(a[^(tail + 1)], b[^(tail + 1)], StringComparison.Ordinal))
         {
-            for (var j = b.Length - 1; j >= 0; j--)
-            {
-                lengths[i, j] = a[i] == b[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
-            }
+            tail++;
         }
 
-        int x = 0, y = 0;
-        while (x < a.Length && y < b.Length)
+        int n = a.Length - head - tail, m = b.Length - head - tail;
+        var scratch = ArrayPool<int>.Shared.Rent(a.Length + b.Length + (2 * (n + m + 3)));
+        try
         {
-            if (a[x] == b[y])
+            var x = scratch.AsSpan(0, a.Length);
+            var y = scratch.AsSpan(a.Length, b.Length);
+            x[..head].Fill(Kept);
+            y[..head].Fill(Kept);
+            x[^tail..].Fill(Kept);
+            y[^tail..].Fill(Kept);
+            if (n > 0 && m > 0)
             {
-                Add(runs, ChangeKind.Unchanged, [a[x]]);
-                x++;
-                y++;
-            }
-            else if (lengths[x + 1, y] >= lengths[x, y + 1])
-            {
-                Add(runs, ChangeKind.Removed, [a[x++]]);
+                Ids(a.AsSpan(head, n), b.AsSpan(head, m), x.Slice(head, n), y.Slice(head, m));
+                var v = scratch.AsSpan(a.Length + b.Length, 2 * (n + m + 3));
+                var lcs = new Lcs(x.Slice(head, n), y.Slice(head, m), v[..(n + m + 3)], v[(n + m + 3)..]);
+                lcs.Mark((int)Math.Min(int.MaxValue, MaxWork / (n + m)));
             }
             else
             {
-                Add(runs, ChangeKind.Added, [b[y++]]);
+                x.Slice(head, n).Fill(Unmatched);
+                y.Slice(head, m).Fill(Unmatched);
             }
+
+            return Runs(a, x, b, y);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>Words as ints, so the edit graph compares ints, not strings.</summary>
+    private static void Ids(ReadOnlySpan<string> a, ReadOnlySpan<string> b, Span<int> x, Span<int> y)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < a.Length; i++)
+        {
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, a[i], out var known);
+            if (!known)
+            {
+                id = ids.Count - 1;
+            }
+
+            x[i] = id;
         }
 
-        Add(runs, ChangeKind.Removed, a[x..]);
-        Add(runs, ChangeKind.Added, b[y..]);
+        for (var j = 0; j < b.Length; j++)
+        {
+            y[j] = ids.TryGetValue(b[j], out var id) ? id : Unmatched;
+        }
+    }
+
+    /// <summary>
+    /// Runs from the marks: the unmarked words of a before the next kept one, then those of b, then the
+    /// kept words both share, so runs alternate and a change shows removed before added.
+    /// </summary>
+    private static List<WordRun> Runs(string[] a, ReadOnlySpan<int> x, string[] b, ReadOnlySpan<int> y)
+    {
+        var runs = new List<WordRun>();
+        int i = 0, j = 0;
+        while (i < a.Length || j < b.Length)
+        {
+            var start = i;
+            while (i < a.Length && x[i] != Kept)
+            {
+                i++;
+            }
+
+            Add(runs, ChangeKind.Removed, a, start, i);
+            start = j;
+            while (j < b.Length && y[j] != Kept)
+            {
+                j++;
+            }
+
+            Add(runs, ChangeKind.Added, b, start, j);
+            start = i;
+            while (i < a.Length && j < b.Length && x[i] == Kept && y[j] == Kept)
+            {
+                i++;
+                j++;
+            }
+
+            Add(runs, ChangeKind.Unchanged, a, start, i);
+        }
+
         return runs;
     }
 
-    private static void Add(List<WordRun> runs, ChangeKind kind, string[] words)
+    private static void Add(List<WordRun> runs, ChangeKind kind, string[] words, int start, int end)
     {
-        if (words.Length == 0)
+        if (end > start)
         {
-            return;
+            runs.Add(new WordRun(kind, string.Join(' ', words, start, end - start)));
+        }
+    }
+
+    /// <summary>
+    /// Myers' O((N+M)·D) shortest edit script, in its linear-space form: find the middle snake by
+    /// walking d-paths from both corners, then solve the two halves. The greedy forward form keeps
+    /// one V array per d to backtrack, about D² ints: up to 16 MB again near the cost bound, per
+    /// request. This form needs two arrays of N+M ints, for about twice the comparisons.
+    /// </summary>
+    private readonly ref struct Lcs
+    {
+        private readonly Span<int> _a;
+        private readonly Span<int> _b;
+        private readonly Span<int> _forward;
+        private readonly Span<int> _backward;
+
+        public Lcs(Span<int> a, Span<int> b, Span<int> forward, Span<int> backward)
+        {
+            _a = a;
+            _b = b;
+            _forward = forward;
+            _backward = backward;
         }
 
-        var text = string.Join(' ', words);
-        if (runs.Count > 0 && runs[^1].Kind == kind)
+        /// <summary>Marks the words of a longest common subsequence as kept, unless that takes more than maxD edits.</summary>
+        public void Mark(int maxD) => Mark(0, _a.Length, 0, _b.Length, maxD);
+
+        private void Mark(int aLo, int aHi, int bLo, int bHi, int maxD)
         {
-            runs[^1] = runs[^1] with { Text = runs[^1].Text + " " + text };
-            return;
+            // A kept word leaves every later part, so its id can carry the mark.
+            while (aLo < aHi && bLo < bHi && _a[aLo] == _b[bLo])
+            {
+                _a[aLo++] = Kept;
+                _b[bLo++] = Kept;
+            }
+
+            while (aLo < aHi && bLo < bHi && _a[aHi - 1] == _b[bHi - 1])
+            {
+                _a[--aHi] = Kept;
+                _b[--bHi] = Kept;
+            }
+
+            if (aLo == aHi || bLo == bHi)
+            {
+                return;
+            }
+
+            // Only the whole needs the bound: the halves' edits add up to the whole's D.
+            var (d, x, y) = Split(_a[aLo..aHi], _b[bLo..bHi], maxD);
+            if (d <= maxD && x >= 0)
+            {
+                Mark(aLo, aLo + x, bLo, bLo + y, int.MaxValue);
+                Mark(aLo + x, aHi, bLo + y, bHi, int.MaxValue);
+            }
         }
 
-        runs.Add(new WordRun(kind, text));
+        /// <summary>
+        /// The number of edits D and a point on a shortest path, where a forward d-path first meets a
+        /// backward one on a diagonal; no point when a and b share nothing (D = n+m) or D exceeds maxD.
+        /// Needs a and b to differ in their first and last words, so the point is never a corner.
+        /// </summary>
+        private (int D, int X, int Y) Split(ReadOnlySpan<int> a, ReadOnlySpan<int> b, int maxD)
+        {
+            int n = a.Length, m = b.Length, delta = n - m;
+            var half = (n + m + 1) / 2;
+            var forward = _forward[..((2 * half) + 1)];
+            var backward = _backward[..((2 * half) + 1)];
+            forward.Fill(-1);
+            backward.Fill(-1);
+
+            // D has the parity of delta: paths meet in the forward pass when it is odd, else in the backward one.
+            var odd = (delta & 1) != 0;
+            int forwardStart = 0, forwardEnd = 0, backwardStart = 0, backwardEnd = 0;
+            for (var d = 0; d < half; d++)
+            {
+                // No meeting by d-1 means D >= 2d-1.
+                if ((2 * d) - 1 > maxD)
+                {
+                    return (int.MaxValue, -1, -1);
+                }
+
+                for (var k = -d + forwardStart; k <= d - forwardEnd; k += 2)
+                {
+                    var i = half + k;
+                    var x = d == 0 ? 0
+                        : k == -d || (k != d && forward[i - 1] < forward[i + 1]) ? forward[i + 1]
+                        : forward[i - 1] + 1;
+                    var y = x - k;
+                    while (x < n && y < m && a[x] == b[y])
+                    {
+                        x++;
+                        y++;
+                    }
+
+                    forward[i] = x;
+                    if (x > n)
+                    {
+                        forwardEnd += 2;
+                    }
+                    else if (y > m)
+                    {
+                        forwardStart += 2;
+                    }
+                    else if (odd)
+                    {
+                        var r = half + delta - k;
+                        if (r >= 0 && r < backward.Length && backward[r] != -1 && x >= n - backward[r])
+                        {
+                            return ((2 * d) - 1, x, y);
+                        }
+                    }
+                }
+
+                for (var k = -d + backwardStart; k <= d - backwardEnd; k += 2)
+                {
+                    var i = half + k;
+                    var x = d == 0 ? 0
+                        : k == -d || (k != d && backward[i - 1] < backward[i + 1]) ? backward[i + 1]
+                        : backward[i - 1] + 1;
+                    var y = x - k;
+                    while (x < n && y < m && a[n - x - 1] == b[m - y - 1])
+                    {
+                        x++;
+                        y++;
+                    }
+
+                    backward[i] = x;
+                    if (x > n)
+                    {
+                        backwardEnd += 2;
+                    }
+                    else if (y > m)
+                    {
+                        backwardStart += 2;
+                    }
+                    else if (!odd)
+                    {
+                        var r = half + delta - k;
+                        if (r >= 0 && r < forward.Length && forward[r] != -1 && forward[r] >= n - x)
+                        {
+                            return (2 * d, forward[r], forward[r] - (delta - k));
+                        }
+                    }
+                }
+            }
+
+            return (n + m, -1, -1);
+        }
     }
 }
