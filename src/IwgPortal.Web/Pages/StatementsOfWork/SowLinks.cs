@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using IwgPortal.Domain.StatementsOfWork;
 using Microsoft.AspNetCore.Html;
@@ -20,21 +19,30 @@ public static class SowLinks
     public static string DraftKey(int id) => $"sow-{id}";
 
     /// <summary>Word runs as kept text, &lt;ins&gt; and &lt;del&gt;, without stray white space (the text keeps its own line breaks).</summary>
-    public static IHtmlContent Words(TextDiff diff)
-    {
-        var html = new StringBuilder();
-        foreach (var run in diff.Words)
-        {
-            var text = HtmlEncoder.Default.Encode(run.Text);
-            html.Append(run.Kind switch
-            {
-                ChangeKind.Added => $"<ins>{text}</ins>",
-                ChangeKind.Removed => $"<del>{text}</del>",
-                _ => $"<span>{text}</span>",
-            }).Append(' ');
-        }
+    public static IHtmlContent Words(TextDiff diff) => new WordRuns(diff.Words);
 
-        return new HtmlString(html.ToString().TrimEnd());
+    /// <summary>Written straight to the page: a comparison has hundreds of runs, and no string is built for them.</summary>
+    private sealed class WordRuns(IReadOnlyList<WordRun> runs) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+        {
+            for (var i = 0; i < runs.Count; i++)
+            {
+                var tag = runs[i].Kind switch
+                {
+                    ChangeKind.Added => "ins",
+                    ChangeKind.Removed => "del",
+                    _ => "span",
+                };
+                writer.Write(i == 0 ? "<" : " <");
+                writer.Write(tag);
+                writer.Write('>');
+                encoder.Encode(writer, runs[i].Text);
+                writer.Write("</");
+                writer.Write(tag);
+                writer.Write('>');
+            }
+        }
     }
 
     /// <summary>A frozen revision shown with the names of the services it names.</summary>
