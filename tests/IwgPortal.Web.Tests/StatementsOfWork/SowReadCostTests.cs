@@ -38,8 +38,10 @@ public class SowReadCostTests(PortalFactory portal) : IClassFixture<PortalFactor
                 count.ShouldBe(before[path], path);
             }
 
-            // Its state, latest text, revisions, moves and proposals: one statement, one round trip.
+            // Its state, latest text, revisions, moves and proposals: one statement, one round trip;
+            // the comparison page's SOW and both texts, too.
             after["details"].ShouldBe(1);
+            after["compare page"].ShouldBe(1);
         }
     }
 

@@ -122,16 +122,6 @@ public sealed class ListSowsHandler(PortalDbContext db, CurrentUser user) : IQue
         await SowItems.ReadAsync(db, user, proposalId: null, sowId: null, cancellationToken);
 }
 
-/// <summary>One SOW as a list row (title, state, number of revisions): for pages that show no more of it.</summary>
-public sealed record GetSowItemQuery(int Id) : IQuery<SowItem>;
-
-public sealed class GetSowItemHandler(PortalDbContext db, CurrentUser user) : IQueryHandler<GetSowItemQuery, SowItem>
-{
-    public async ValueTask<SowItem> Handle(GetSowItemQuery query, CancellationToken cancellationToken) =>
-        (await SowItems.ReadAsync(db, user, proposalId: null, sowId: query.Id, cancellationToken)).SingleOrDefault()
-        ?? throw new NotFoundException($"There is no statement of work {query.Id}.");
-}
-
 /// <summary>
 /// SOWs as list rows: the title and route come out of the latest text (or the draft) inside the
 /// database, so a list never reads the texts themselves (each several KB, one per revision).
@@ -168,6 +158,63 @@ internal static class SowItems
         public string Title { get; init; } = string.Empty;
 
         public string? Route { get; init; }
+    }
+}
+
+/// <summary>
+/// The comparison page's SOW and, in the same statement, the two texts asked for (by default the
+/// latest publication against the one before): the page needs the number of revisions to check
+/// the request, and reading both at once saves a round trip.
+/// </summary>
+public sealed record GetSowComparisonQuery(int Id, int? From, int? To) : IQuery<SowComparisonView>;
+
+/// <summary>From and To are the revisions compared (the defaults filled in); Comparison is null when either does not exist or they are the same.</summary>
+public sealed record SowComparisonView(SowItem Sow, int From, int To, SowComparison? Comparison);
+
+public sealed class GetSowComparisonHandler(PortalDbContext db, CurrentUser user) : IQueryHandler<GetSowComparisonQuery, SowComparisonView>
+{
+    public async ValueTask<SowComparisonView> Handle(GetSowComparisonQuery query, CancellationToken cancellationToken)
+    {
+        var withDrafts = user.Roles.IsWorkingGroup;
+        var row = await db.Database.SqlQuery<Row>($"""
+            SELECT s.id, s.state, r.count AS revision_count, coalesce(l.content, s.draft) ->> 'title' AS title, coalesce(l.content, s.draft) ->> 'route' AS route,
+                   n.from_number, n.to_number, f.content::text AS from_text, t.content::text AS to_text
+            FROM statements_of_work AS s
+            CROSS JOIN LATERAL (SELECT count(*)::int AS count, max(number) AS latest FROM sow_revisions WHERE sow_id = s.id) AS r
+            CROSS JOIN LATERAL (SELECT coalesce({query.From}::int, r.latest - 1) AS from_number, coalesce({query.To}::int, r.latest) AS to_number) AS n
+            LEFT JOIN sow_revisions AS l ON l.sow_id = s.id AND l.number = r.latest
+            LEFT JOIN sow_revisions AS f ON f.sow_id = s.id AND f.number = n.from_number AND n.from_number <> n.to_number
+            LEFT JOIN sow_revisions AS t ON t.sow_id = s.id AND t.number = n.to_number AND n.from_number <> n.to_number
+            WHERE s.id = {query.Id} AND ({withDrafts} OR r.count > 0)
+            """).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"There is no statement of work {query.Id}.");
+        var sow = new SowItem(row.Id, row.Title, Enum.Parse<SowState>(row.State), row.RevisionCount,
+            Enum.TryParse<DeliveryRoute>(row.Route, out var route) ? route : null);
+        var comparison = row.FromText is { } from && row.ToText is { } to
+            ? SowDiff.Compare(StatementOfWorkConfiguration.ReadContent(from), StatementOfWorkConfiguration.ReadContent(to))
+            : null;
+        return new SowComparisonView(sow, row.FromNumber ?? 0, row.ToNumber ?? 0, comparison);
+    }
+
+    private sealed class Row
+    {
+        public int Id { get; init; }
+
+        public string State { get; init; } = string.Empty;
+
+        public int RevisionCount { get; init; }
+
+        public string Title { get; init; } = string.Empty;
+
+        public string? Route { get; init; }
+
+        public int? FromNumber { get; init; }
+
+        public int? ToNumber { get; init; }
+
+        public string? FromText { get; init; }
+
+        public string? ToText { get; init; }
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using IwgPortal.Domain.StatementsOfWork;
 using IwgPortal.Web.Features.StatementsOfWork;
-using IwgPortal.Web.Hosting.Errors;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,41 +25,36 @@ public sealed class SowCompareModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, string? from, string? to, CancellationToken ct)
     {
-        Sow = await mediator.Send(new GetSowItemQuery(id), ct);
+        // Without parameters: what the latest publication changed (the query fills in the defaults).
+        var byDefault = string.IsNullOrEmpty(from) && string.IsNullOrEmpty(to);
+        int? f = byDefault ? null : Parse(from), t = byDefault ? null : Parse(to);
+        // A missing or unreadable number asks for revision 0, which no SOW has: no texts are read.
+        var view = await mediator.Send(new GetSowComparisonQuery(id, byDefault ? null : f ?? 0, byDefault ? null : t ?? 0), ct);
+        Sow = view.Sow;
         var count = Sow.RevisionCount;
         if (count < 2)
         {
             return Fail(count == 0 ? "Nothing is published yet, so there is nothing to compare." : "There is only one revision so far, so there is nothing to compare yet.");
         }
 
-        // Without parameters: what the latest publication changed.
-        From = string.IsNullOrEmpty(from) && string.IsNullOrEmpty(to) ? count - 1 : Parse(from);
-        To = string.IsNullOrEmpty(from) && string.IsNullOrEmpty(to) ? count : Parse(to);
-        if (From is not { } f || To is not { } t)
+        if (!byDefault && (f is null || t is null))
         {
             return Fail($"Choose two revisions by number, from 1 to {count}.");
         }
 
-        if (f < 1 || f > count || t < 1 || t > count)
+        (From, To) = (view.From, view.To);
+        if (From < 1 || From > count || To < 1 || To > count)
         {
-            return Fail($"This statement of work has revisions 1 to {count}; there is no revision {(f < 1 || f > count ? f : t)}.");
+            return Fail($"This statement of work has revisions 1 to {count}; there is no revision {(From < 1 || From > count ? From : To)}.");
         }
 
-        if (f == t)
+        if (From == To)
         {
             return Fail("Choose two different revisions.");
         }
 
-        try
-        {
-            Comparison = await mediator.Send(new CompareSowRevisionsQuery(id, f, t), ct);
-        }
-        catch (NotFoundException ex)
-        {
-            return Fail(ex.Message);
-        }
-
-        return Page();
+        Comparison = view.Comparison;
+        return Comparison is null ? Fail($"Statement of work {id} has no revision {From} or {To}.") : Page();
     }
 
     private static int? Parse(string? value) => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
