@@ -108,7 +108,14 @@ public sealed class PortalProcessTests : IDisposable
         var url = await WaitForUrlAsync(portal);
 
         using var http = new HttpClient();
-        (await http.GetStringAsync(new Uri(url, "/account/demo"))).ShouldContain("Priya Raman");
+        using (var demo = await http.GetAsync(new Uri(url, "/account/demo")))
+        {
+            (await demo.Content.ReadAsStringAsync()).ShouldContain("Priya Raman");
+
+            // Kestrel, not the test server, answers here: it names itself unless told not to.
+            demo.Headers.Server.ShouldBeEmpty();
+        }
+
         var postgresPid = int.Parse(File.ReadLines(Path.Combine(data, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
         EmbeddedPostgres.IsPostgres(postgresPid).ShouldBeTrue();
 

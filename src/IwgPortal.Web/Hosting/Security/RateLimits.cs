@@ -47,6 +47,9 @@ internal static class RateLimits
         });
     }
 
+    /// <summary>The requests any limit applies to; the pipeline sends only these through the limiter.</summary>
+    public static bool AppliesTo(HttpContext context) => IsSignIn(context) || IsWrite(context);
+
     private static RateLimitPartition<string> Window(string key, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
