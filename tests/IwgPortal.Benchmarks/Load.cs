@@ -120,6 +120,22 @@ internal static class Ingress
     public const string Scheme = "https";
 }
 
+/// <summary>
+/// The JIT's tier-up setting of the portal's image (deploy/Dockerfile): methods are promoted to
+/// optimised code as soon as they are hot, not after a quiet period of no new compilation, which
+/// a loaded server rarely has. The portal gets it as deployed; the baseline, inside this process,
+/// gets it from Properties/launchSettings.json (dotnet run), so both are measured alike.
+/// </summary>
+internal static class Tiering
+{
+    public const string Variable = "DOTNET_TC_CallCountingDelayMs";
+
+    public const string AsDeployed = "0";
+
+    /// <summary>This process's own setting, for the report: run without dotnet run, the baseline lacks it.</summary>
+    public static string OfThisProcess => Environment.GetEnvironmentVariable(Variable) is { } value ? $"{Variable}={value}" : $"{Variable} unset (runtime default, 100 ms)";
+}
+
 /// <summary>The portal under test: its Release build, run as a separate process like in production.</summary>
 internal sealed class PortalProcess : IDisposable
 {
@@ -161,6 +177,7 @@ internal sealed class PortalProcess : IDisposable
         start.Environment["ForwardedHeaders__Enabled"] = "true";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Warning";
+        start.Environment[Tiering.Variable] = Tiering.AsDeployed;
         foreach (var (name, value) in settings)
         {
             start.Environment[name] = value;

@@ -194,7 +194,8 @@ try
 
     var run = new RunResult(scale, Report.Machine(),
         string.Create(CultureInfo.InvariantCulture, $"wrk -t{scale.Threads} -c{scale.Connections} -d{scale.DurationSeconds}s --latency {(scale.WarmUpSeconds > 0 ? $"after a {scale.WarmUpSeconds} s warm-up" : "without a warm-up")}, per scenario and target, on loopback; every request with {Ingress.Header}: {Ingress.Scheme} as from the ingress (portal: ForwardedHeaders__Enabled=true, as deployed)")
-            + (portalSettings.Count == 0 ? string.Empty : "; portal settings: " + string.Join(", ", portalSettings.Select(s => $"{s.Key}={s.Value}"))),
+            + (portalSettings.Count == 0 ? string.Empty : "; portal settings: " + string.Join(", ", portalSettings.Select(s => $"{s.Key}={s.Value}")))
+            + $"; JIT tier-up: portal {Tiering.Variable}={Tiering.AsDeployed} (as deployed), baseline {Tiering.OfThisProcess}",
         data, passResults, allocations?.Counter, idleKb, portal.Startup.TotalSeconds, portal.PeakRssMb(), clock.Elapsed);
     var markdown = Report.Markdown(run);
     var resultsDirectory = Path.Combine(root, "artifacts", "benchmarks");
