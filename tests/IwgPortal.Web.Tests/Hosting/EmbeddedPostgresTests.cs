@@ -93,14 +93,37 @@ public sealed class EmbeddedPostgresTests : IDisposable
 public sealed class PortalProcessTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "iwg-process-test", Guid.NewGuid().ToString("N"));
+    private readonly List<Process> _portals = [];
 
-    public void Dispose() => TemporaryFolder.Delete(_directory);
+    /// <summary>A test that failed before its Ctrl+C leaves no portal (and no embedded PostgreSQL) running.</summary>
+    public void Dispose()
+    {
+        foreach (var portal in _portals)
+        {
+            if (!portal.HasExited)
+            {
+                using (var interrupt = Process.Start("kill", ["-INT", portal.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                {
+                    interrupt.WaitForExit();
+                }
+
+                if (!portal.WaitForExit(TimeSpan.FromSeconds(60)))
+                {
+                    portal.Kill(entireProcessTree: true);
+                }
+            }
+
+            portal.Dispose();
+        }
+
+        TemporaryFolder.Delete(_directory);
+    }
 
     [Fact]
     public async Task With_nothing_configured_it_serves_demo_data_and_ctrl_c_stops_postgres_too()
     {
         var data = Path.Combine(_directory, "data");
-        using var portal = StartPortal(new Dictionary<string, string>
+        var portal = StartPortal(new Dictionary<string, string>
         {
             ["Embedded__DataDirectory"] = data,
             ["ConnectionStrings__Portal"] = string.Empty,
@@ -130,7 +153,7 @@ public sealed class PortalProcessTests : IDisposable
     public async Task With_a_connection_string_no_embedded_server_is_started()
     {
         var connectionString = await Testing.TestPostgres.CreateDatabaseAsync();
-        using var portal = StartPortal(new Dictionary<string, string>
+        var portal = StartPortal(new Dictionary<string, string>
         {
             ["ConnectionStrings__Portal"] = connectionString,
             ["Embedded__SearchPath"] = Directory.CreateDirectory(Path.Combine(_directory, "no-binaries")).FullName,
@@ -146,7 +169,7 @@ public sealed class PortalProcessTests : IDisposable
         portal.ExitCode.ShouldBe(0);
     }
 
-    private static Process StartPortal(Dictionary<string, string> environment)
+    private Process StartPortal(Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -162,7 +185,9 @@ public sealed class PortalProcessTests : IDisposable
             start.Environment[key] = value;
         }
 
-        return Process.Start(start)!;
+        var portal = Process.Start(start)!;
+        _portals.Add(portal);
+        return portal;
     }
 
     /// <summary>Reads the portal's output until it prints where it listens (it picks a free port).</summary>
