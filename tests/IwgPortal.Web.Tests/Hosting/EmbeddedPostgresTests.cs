@@ -95,16 +95,21 @@ public sealed class PortalProcessTests : IDisposable
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "iwg-process-test", Guid.NewGuid().ToString("N"));
     private readonly List<Process> _portals = [];
 
-    /// <summary>A test that failed before its Ctrl+C leaves no portal (and no embedded PostgreSQL) running.</summary>
+    /// <summary>
+    /// A test that failed before its Ctrl+C leaves no portal (and no embedded PostgreSQL) running.
+    /// SIGTERM, not SIGINT: a shell that runs the tests in the background (nohup, &amp;) starts them
+    /// with SIGINT ignored, and .NET keeps it ignored; a graceful stop on SIGTERM also stops the
+    /// embedded server.
+    /// </summary>
     public void Dispose()
     {
         foreach (var portal in _portals)
         {
             if (!portal.HasExited)
             {
-                using (var interrupt = Process.Start("kill", ["-INT", portal.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                using (var terminate = Process.Start("kill", ["-TERM", portal.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
                 {
-                    interrupt.WaitForExit();
+                    terminate.WaitForExit();
                 }
 
                 if (!portal.WaitForExit(TimeSpan.FromSeconds(60)))
@@ -171,12 +176,24 @@ public sealed class PortalProcessTests : IDisposable
 
     private Process StartPortal(Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // Through perl (Debian's perl-base is always there), which puts SIGINT back to its default and
+        // then becomes dotnet (same pid): a shell running the tests in the background starts them with
+        // SIGINT ignored, every child inherits that, and .NET keeps an ignored SIGINT ignored, so
+        // Ctrl+C could not be tried.
+        var perl = File.Exists("/usr/bin/perl");
+        var start = new ProcessStartInfo(perl ? "/usr/bin/perl" : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        if (perl)
+        {
+            start.ArgumentList.Add("-e");
+            start.ArgumentList.Add("$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\\n\";");
+            start.ArgumentList.Add("dotnet");
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IwgPortal.Web.dll"));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
