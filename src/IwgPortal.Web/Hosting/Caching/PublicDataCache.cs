@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace IwgPortal.Web.Hosting.Caching;
@@ -11,7 +10,7 @@ namespace IwgPortal.Web.Hosting.Caching;
 /// stale. Unlike the output cache it serves signed-in people too, so only what is the same for
 /// every reader may be stored here.
 /// </summary>
-public sealed class PublicDataCache(PublicContent content, PublicCacheOptions options) : IDisposable
+public sealed class PublicDataCache(PublicContent content, PublicCacheOptions options, TimeProvider clock) : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 2_000 });
 
@@ -20,7 +19,7 @@ public sealed class PublicDataCache(PublicContent content, PublicCacheOptions op
     {
         // Read before loading: a write committed meanwhile moves the generation on, and what is stored under the old one is not used.
         var generation = content.Generation;
-        var now = Stopwatch.GetTimestamp();
+        var now = clock.GetTimestamp();
         if (_cache.TryGetValue(key, out Entry<T>? entry) && entry!.Generation == generation)
         {
             // Past its lifetime (not changed by a write here: that moves the generation), one request
@@ -37,14 +36,16 @@ public sealed class PublicDataCache(PublicContent content, PublicCacheOptions op
         _cache.Set(key, new Entry<T>(generation, value, now + ToTicks(lifetime), now + ToTicks(lifetime * 2)), new MemoryCacheEntryOptions
         {
             Size = 1,
-            AbsoluteExpirationRelativeToNow = lifetime * 2,
+
+            // Only to give the memory back: what may be served is decided by ServedUntil, on the clock above.
+            AbsoluteExpirationRelativeToNow = lifetime * 3,
         });
         return value;
     }
 
     public void Dispose() => _cache.Dispose();
 
-    private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+    private long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * clock.TimestampFrequency);
 
     /// <summary>
     /// Fresh until <see cref="FreshUntil"/>; then, while one request reloads it, still served to the
