@@ -107,10 +107,7 @@ public sealed class PortalProcessTests : IDisposable
         {
             if (!portal.HasExited)
             {
-                using (var terminate = Process.Start("kill", ["-TERM", portal.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-                {
-                    terminate.WaitForExit();
-                }
+                Signal(portal, "-TERM");
 
                 if (!portal.WaitForExit(TimeSpan.FromSeconds(60)))
                 {
@@ -229,13 +226,16 @@ public sealed class PortalProcessTests : IDisposable
     /// <summary>What Ctrl+C does in a terminal: SIGINT to the portal.</summary>
     private static async Task InterruptAsync(Process portal)
     {
-        using (var kill = Process.Start("kill", ["-INT", portal.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
+        Signal(portal, "-INT");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await portal.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>kill(1) with the given signal; it returns at once.</summary>
+    private static void Signal(Process portal, string signal)
+    {
+        using var kill = Process.Start("kill", [signal, portal.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 }
 

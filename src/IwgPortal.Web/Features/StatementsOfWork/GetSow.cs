@@ -143,9 +143,12 @@ internal static class SowItems
               AND ({sowId}::int IS NULL OR s.id = {sowId}::int)
             ORDER BY s.id DESC
             """).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new SowItem(r.Id, r.Title, Enum.Parse<SowState>(r.State), r.RevisionCount,
-            Enum.TryParse<DeliveryRoute>(r.Route, out var route) ? route : null))];
+        return [.. rows.Select(r => Item(r.Id, r.State, r.RevisionCount, r.Title, r.Route))];
     }
+
+    /// <summary>A list row from the columns as the statements above read them (state and route as stored text).</summary>
+    public static SowItem Item(int id, string state, int revisionCount, string title, string? route) =>
+        new(id, title, Enum.Parse<SowState>(state), revisionCount, Enum.TryParse<DeliveryRoute>(route, out var parsed) ? parsed : null);
 
     private sealed class Row
     {
@@ -188,8 +191,7 @@ public sealed class GetSowComparisonHandler(PortalDbContext db, CurrentUser user
             WHERE s.id = {query.Id} AND ({withDrafts} OR r.count > 0)
             """).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"There is no statement of work {query.Id}.");
-        var sow = new SowItem(row.Id, row.Title, Enum.Parse<SowState>(row.State), row.RevisionCount,
-            Enum.TryParse<DeliveryRoute>(row.Route, out var route) ? route : null);
+        var sow = SowItems.Item(row.Id, row.State, row.RevisionCount, row.Title, row.Route);
         var comparison = row.FromText is { } from && row.ToText is { } to
             ? SowDiff.Compare(StatementOfWorkConfiguration.ReadContent(from), StatementOfWorkConfiguration.ReadContent(to))
             : null;
