@@ -22,19 +22,38 @@ public sealed record ListCommentsQuery(CommentSubject Subject) : IQuery<IReadOnl
 /// <summary>Threads in order; hidden texts are shown to their authors only.</summary>
 public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, MarkdownRenderer markdown) : IQueryHandler<ListCommentsQuery, IReadOnlyList<CommentItem>>
 {
-    public async ValueTask<IReadOnlyList<CommentItem>> Handle(ListCommentsQuery query, CancellationToken cancellationToken)
-    {
-        var subject = query.Subject;
-        var me = user.PersonId;
-        // One join for the authors: a sub-select per column per comment cost twice the rows on long threads.
-        var rows = await db.Comments.AsNoTracking()
-            .Where(subject.Comments())
+    // Compiled: every thread read otherwise builds, funcletizes and hashes the LINQ expression again to find
+    // its cached plan (about a sixth of the portal's CPU on a 9-comment thread). One join for the authors:
+    // a sub-select per column per comment cost twice the rows on long threads. The two differ only in
+    // the subject's column; a filter chosen by a parameter would cost the index.
+    private static readonly Func<PortalDbContext, int, IAsyncEnumerable<CommentRow>> ProposalThread = EF.CompileAsyncQuery(
+        (PortalDbContext db, int id) => db.Comments.AsNoTracking()
+            .Where(c => c.ProposalId == id)
             .Join(db.People, c => c.AuthorId, a => a.Id, (c, a) => new { c, a.Login, a.DisplayName })
             .OrderBy(x => x.c.Id)
             .Select(x => new CommentRow(
                 x.c.Id, x.c.ParentId, x.c.SowRevision, x.c.AuthorId, x.c.CreatedAt, x.c.EditedAt, x.c.Body, x.c.IsHidden, x.c.HiddenReason,
-                x.Login, x.DisplayName))
-            .ToListAsync(cancellationToken);
+                x.Login, x.DisplayName)));
+
+    private static readonly Func<PortalDbContext, int, IAsyncEnumerable<CommentRow>> SowThread = EF.CompileAsyncQuery(
+        (PortalDbContext db, int id) => db.Comments.AsNoTracking()
+            .Where(c => c.SowId == id)
+            .Join(db.People, c => c.AuthorId, a => a.Id, (c, a) => new { c, a.Login, a.DisplayName })
+            .OrderBy(x => x.c.Id)
+            .Select(x => new CommentRow(
+                x.c.Id, x.c.ParentId, x.c.SowRevision, x.c.AuthorId, x.c.CreatedAt, x.c.EditedAt, x.c.Body, x.c.IsHidden, x.c.HiddenReason,
+                x.Login, x.DisplayName)));
+
+    public async ValueTask<IReadOnlyList<CommentItem>> Handle(ListCommentsQuery query, CancellationToken cancellationToken)
+    {
+        var subject = query.Subject;
+        var me = user.PersonId;
+        var rows = new List<CommentRow>();
+        await foreach (var row in (subject.Kind == CommentSubjectKind.Proposal ? ProposalThread : SowThread)(db, subject.Id).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
         // Only what can exist is asked for: earlier versions when a comment was edited, and whether
         // a proposal exists when it has no comment (a proposal's thread is usually one statement).
         // A statement of work is always checked: whether its thread may be read depends on its state.

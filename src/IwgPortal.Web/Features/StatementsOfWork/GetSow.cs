@@ -5,6 +5,7 @@ using IwgPortal.Web.Hosting.Auth;
 using IwgPortal.Web.Hosting.Errors;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace IwgPortal.Web.Features.StatementsOfWork;
 
@@ -18,8 +19,8 @@ public sealed class GetSowHandler(PortalDbContext db, CurrentUser user) : IQuery
         // are not joined into a product of rows. Only the latest revision's text is read (the draft only
         // for the working group, who alone see it).
         var isWg = user.Roles.IsWorkingGroup;
-        var sow = await db.Database.SqlQuery<Row>($"""
-            SELECT s.state, s.xmin::text::bigint AS version, CASE WHEN {isWg} THEN s.draft::text END AS draft,
+        var sow = await db.SingleRowAsync("""
+            SELECT s.state, s.xmin::text::bigint AS version, CASE WHEN $1 THEN s.draft::text END AS draft,
                    (SELECT r.content::text FROM sow_revisions AS r WHERE r.sow_id = s.id ORDER BY r.number DESC LIMIT 1) AS published,
                    rv.numbers AS revision_numbers, rv.shas AS revision_shas, rv.logins AS revision_logins, rv.times AS revision_times,
                    tr.froms AS transition_froms, tr.tos AS transition_tos, tr.logins AS transition_logins, tr.reasons AS transition_reasons, tr.times AS transition_times,
@@ -37,8 +38,8 @@ public sealed class GetSowHandler(PortalDbContext db, CurrentUser user) : IQuery
                 SELECT array_agg(p.id ORDER BY o.n) AS ids, array_agg(p.title ORDER BY o.n) AS titles,
                        array_agg(p.changes_workflow ORDER BY o.n) AS workflows, array_agg(p.consultation_ends_at ORDER BY o.n) AS ends
                 FROM unnest(s.proposal_ids) WITH ORDINALITY AS o(id, n) JOIN proposals AS p ON p.id = o.id) AS pr
-            WHERE s.id = {query.Id}
-            """).SingleOrDefaultAsync(cancellationToken);
+            WHERE s.id = $2
+            """, Row.Read, cancellationToken, RawReads.Arg(isWg), RawReads.Arg(query.Id));
 
         // An SOW that was never published is the working group's draft: to others it does not exist yet.
         if (sow is null || (sow.RevisionNumbers is null && !isWg))
@@ -66,41 +67,17 @@ public sealed class GetSowHandler(PortalDbContext db, CurrentUser user) : IQuery
     }
 
     /// <summary>The SOW's row; an aggregate over no rows is null, so an empty list comes back as null arrays.</summary>
-    private sealed class Row
+    private sealed record Row(
+        string State, long Version, string? Draft, string? Published,
+        int[]? RevisionNumbers, string[]? RevisionShas, string[]? RevisionLogins, DateTimeOffset[]? RevisionTimes,
+        string[]? TransitionFroms, string[]? TransitionTos, string[]? TransitionLogins, string[]? TransitionReasons, DateTimeOffset[]? TransitionTimes,
+        int[]? ProposalIds, string[]? ProposalTitles, bool[]? ProposalWorkflows, DateTimeOffset?[]? ProposalEnds)
     {
-        public string State { get; init; } = string.Empty;
-
-        public long Version { get; init; }
-
-        public string? Draft { get; init; }
-
-        public string? Published { get; init; }
-
-        public int[]? RevisionNumbers { get; init; }
-
-        public string[]? RevisionShas { get; init; }
-
-        public string[]? RevisionLogins { get; init; }
-
-        public DateTimeOffset[]? RevisionTimes { get; init; }
-
-        public string[]? TransitionFroms { get; init; }
-
-        public string[]? TransitionTos { get; init; }
-
-        public string[]? TransitionLogins { get; init; }
-
-        public string[]? TransitionReasons { get; init; }
-
-        public DateTimeOffset[]? TransitionTimes { get; init; }
-
-        public int[]? ProposalIds { get; init; }
-
-        public string[]? ProposalTitles { get; init; }
-
-        public bool[]? ProposalWorkflows { get; init; }
-
-        public DateTimeOffset?[]? ProposalEnds { get; init; }
+        public static Row Read(NpgsqlDataReader r) => new(
+            r.GetString(0), r.GetInt64(1), r.Nullable<string>(2), r.Nullable<string>(3),
+            r.Nullable<int[]>(4), r.Nullable<string[]>(5), r.Nullable<string[]>(6), r.Nullable<DateTimeOffset[]>(7),
+            r.Nullable<string[]>(8), r.Nullable<string[]>(9), r.Nullable<string[]>(10), r.Nullable<string[]>(11), r.Nullable<DateTimeOffset[]>(12),
+            r.Nullable<int[]>(13), r.Nullable<string[]>(14), r.Nullable<bool[]>(15), r.Nullable<DateTimeOffset?[]>(16));
 
         public List<SowRevisionItem> Revisions() =>
             [.. (RevisionNumbers ?? []).Select((number, i) => new SowRevisionItem(number, RevisionShas![i], RevisionLogins![i], RevisionTimes![i]))];
@@ -179,17 +156,17 @@ public sealed class GetSowComparisonHandler(PortalDbContext db, CurrentUser user
     public async ValueTask<SowComparisonView> Handle(GetSowComparisonQuery query, CancellationToken cancellationToken)
     {
         var withDrafts = user.Roles.IsWorkingGroup;
-        var row = await db.Database.SqlQuery<Row>($"""
+        var row = await db.SingleRowAsync("""
             SELECT s.id, s.state, r.count AS revision_count, coalesce(l.content, s.draft) ->> 'title' AS title, coalesce(l.content, s.draft) ->> 'route' AS route,
                    n.from_number, n.to_number, f.content::text AS from_text, t.content::text AS to_text
             FROM statements_of_work AS s
             CROSS JOIN LATERAL (SELECT count(*)::int AS count, max(number) AS latest FROM sow_revisions WHERE sow_id = s.id) AS r
-            CROSS JOIN LATERAL (SELECT coalesce({query.From}::int, r.latest - 1) AS from_number, coalesce({query.To}::int, r.latest) AS to_number) AS n
+            CROSS JOIN LATERAL (SELECT coalesce($2, r.latest - 1) AS from_number, coalesce($3, r.latest) AS to_number) AS n
             LEFT JOIN sow_revisions AS l ON l.sow_id = s.id AND l.number = r.latest
             LEFT JOIN sow_revisions AS f ON f.sow_id = s.id AND f.number = n.from_number AND n.from_number <> n.to_number
             LEFT JOIN sow_revisions AS t ON t.sow_id = s.id AND t.number = n.to_number AND n.from_number <> n.to_number
-            WHERE s.id = {query.Id} AND ({withDrafts} OR r.count > 0)
-            """).SingleOrDefaultAsync(cancellationToken)
+            WHERE s.id = $1 AND ($4 OR r.count > 0)
+            """, Row.Read, cancellationToken, RawReads.Arg(query.Id), RawReads.Arg(query.From), RawReads.Arg(query.To), RawReads.Arg(withDrafts))
             ?? throw new NotFoundException($"There is no statement of work {query.Id}.");
         var sow = SowItems.Item(row.Id, row.State, row.RevisionCount, row.Title, row.Route);
         var comparison = row.FromText is { } from && row.ToText is { } to
@@ -198,25 +175,11 @@ public sealed class GetSowComparisonHandler(PortalDbContext db, CurrentUser user
         return new SowComparisonView(sow, row.FromNumber ?? 0, row.ToNumber ?? 0, comparison);
     }
 
-    private sealed class Row
+    private sealed record Row(int Id, string State, int RevisionCount, string Title, string? Route, int? FromNumber, int? ToNumber, string? FromText, string? ToText)
     {
-        public int Id { get; init; }
-
-        public string State { get; init; } = string.Empty;
-
-        public int RevisionCount { get; init; }
-
-        public string Title { get; init; } = string.Empty;
-
-        public string? Route { get; init; }
-
-        public int? FromNumber { get; init; }
-
-        public int? ToNumber { get; init; }
-
-        public string? FromText { get; init; }
-
-        public string? ToText { get; init; }
+        public static Row Read(NpgsqlDataReader r) => new(
+            r.GetInt32(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.Nullable<string>(4),
+            r.NullableValue<int>(5), r.NullableValue<int>(6), r.Nullable<string>(7), r.Nullable<string>(8));
     }
 }
 
@@ -241,14 +204,14 @@ public sealed class CompareSowRevisionsHandler(PortalDbContext db) : IQueryHandl
     public async ValueTask<SowComparison> Handle(CompareSowRevisionsQuery query, CancellationToken cancellationToken)
     {
         // The two texts in one statement, and nothing else of the SOW.
-        var texts = await db.StatementsOfWork.AsNoTracking()
-            .Where(s => s.Id == query.SowId)
-            .SelectMany(s => s.Revisions.Where(r => r.Number == query.From || r.Number == query.To))
-            .Select(r => new { r.Number, r.Content })
-            .ToDictionaryAsync(r => r.Number, r => r.Content, cancellationToken);
-        var missing = new[] { query.From, query.To }.FirstOrDefault(n => !texts.ContainsKey(n), -1);
+        var (fromText, toText) = await db.SingleRowAsync("""
+            SELECT (SELECT content::text FROM sow_revisions WHERE sow_id = $1 AND number = $2),
+                   (SELECT content::text FROM sow_revisions WHERE sow_id = $1 AND number = $3)
+            """, r => (r.Nullable<string>(0), r.Nullable<string>(1)), cancellationToken,
+            RawReads.Arg(query.SowId), RawReads.Arg(query.From), RawReads.Arg(query.To));
+        var missing = fromText is null ? query.From : toText is null ? query.To : -1;
         return missing >= 0
             ? throw new NotFoundException($"Statement of work {query.SowId} has no revision {missing}.")
-            : SowDiff.Compare(texts[query.From], texts[query.To]);
+            : SowDiff.Compare(StatementOfWorkConfiguration.ReadContent(fromText!), StatementOfWorkConfiguration.ReadContent(toText!));
     }
 }
