@@ -137,6 +137,34 @@ public class ProposalApiTests(PortalFactory portal) : IClassFixture<PortalFactor
     }
 
     [Fact]
+    public async Task Details_show_every_move_in_order_and_who_follows()
+    {
+        using var author = await portal.CreateApiClientAsync("pa-history-author");
+        using var wg = await portal.CreateApiClientAsync("pa-history-wg", Role.WorkingGroupMember);
+        var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
+        var fresh = await wg.GetFromJsonAsync<JsonElement>($"/api/proposals/{id}");
+        fresh.GetProperty("transitions").GetArrayLength().ShouldBe(0);
+        fresh.GetProperty("followerCount").GetInt32().ShouldBe(1);
+
+        await ProposalApi.MoveAsync(wg, id, "UnderDiscussion", "Worth a community discussion.");
+        (await author.PostAsJsonAsync($"/api/proposals/{id}/transitions", new { to = "Withdrawn", reason = "Solved upstream." })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await wg.PutAsync($"/api/proposals/{id}/follow", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var seenByWg = await wg.GetFromJsonAsync<JsonElement>($"/api/proposals/{id}");
+        var moves = seenByWg.GetProperty("transitions").EnumerateArray()
+            .Select(t => (t.GetProperty("from").GetString(), t.GetProperty("to").GetString(), t.GetProperty("actorLogin").GetString(), t.GetProperty("reason").GetString()))
+            .ToList();
+        moves.ShouldBe([
+            ("Submitted", "UnderDiscussion", "pa-history-wg", "Worth a community discussion."),
+            ("UnderDiscussion", "Withdrawn", "pa-history-author", "Solved upstream."),
+        ]);
+        seenByWg.GetProperty("followerCount").GetInt32().ShouldBe(2);
+        seenByWg.GetProperty("isFollowing").GetBoolean().ShouldBeTrue();
+        seenByWg.GetProperty("state").GetString().ShouldBe("Withdrawn");
+        (await portal.CreateClient().GetFromJsonAsync<JsonElement>($"/api/proposals/{id}")).GetProperty("isFollowing").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Moves_are_refused_clearly()
     {
         using var author = await portal.CreateApiClientAsync("pa-refuse-author");
