@@ -241,6 +241,24 @@ internal sealed class PortalProcess : IDisposable
         return double.NaN;
     }
 
+    /// <summary>
+    /// Starts VmHWM again from the current resident size (Linux's clear_refs, value 5), so the next
+    /// read is the peak since now: the report shows which scenario drives the peak. False where the
+    /// kernel refuses it; then each read is the peak since the start.
+    /// </summary>
+    public bool ResetPeakRss()
+    {
+        try
+        {
+            File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

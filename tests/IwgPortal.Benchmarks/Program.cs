@@ -145,13 +145,14 @@ try
         return 0;
     }
 
-    // Per scenario: a warm-up (none at small scale) and a measured run for the portal and for the baseline, then the half-load run.
-    var loadSeconds = (2 * (scale.WarmUpSeconds + scale.DurationSeconds)) + scale.DurationSeconds;
+    // Per scenario: a warm-up (none at small scale) and a measured run for the portal and for the baseline (at small scale at the same time), then the half-load run.
+    var loadSeconds = ((scale.LoadsTogether ? 1 : 2) * (scale.WarmUpSeconds + scale.DurationSeconds)) + scale.DurationSeconds;
     Log(string.Create(CultureInfo.InvariantCulture,
         $"{selected.Count} scenarios x {passes.Length} passes x {loadSeconds} s of load: about {selected.Count * passes.Length * loadSeconds / 60.0:F1} min, plus the sequential requests"));
 
     var counter = new SqlCounter(connectionString);
     var passResults = new List<PassResult>();
+    var peakRssMb = portal.PeakRssMb();
     foreach (var pass in passes)
     {
         Log($"Pass: {pass.Title}");
@@ -168,6 +169,8 @@ try
         var results = new List<ScenarioResult>();
         foreach (var scenario in selected.Select(s => s.WithCursors(portalCursor, baselineCursor)))
         {
+            peakRssMb = Math.Max(peakRssMb, portal.PeakRssMb());
+            portal.ResetPeakRss();
             var portalUrl = new Uri(portal.BaseAddress, scenario.PortalPath);
             var baselineUrl = new Uri(baselineAddress, scenario.BaselinePath);
             await Sequential.CheckAsync(http, portalUrl, scenario.Shows);
@@ -175,15 +178,26 @@ try
             var portalSql = await Sequential.StatementsPerRequestAsync(http, portalUrl, counter, scale.SqlSampleRequests, showSql, portalAllocated);
             var baselineSql = await Sequential.StatementsPerRequestAsync(http, baselineUrl, counter, scale.SqlSampleRequests, showSql, baselineAllocated);
 
-            var portalLoad = await MeasureAsync(portalUrl, scale, pass.Headers);
-            var baselineLoad = await MeasureAsync(baselineUrl, scale, pass.Headers);
+            WrkResult portalLoad, baselineLoad;
+            if (scale.LoadsTogether)
+            {
+                var both = await Task.WhenAll(MeasureAsync(portalUrl, scale, pass.Headers), MeasureAsync(baselineUrl, scale, pass.Headers));
+                (portalLoad, baselineLoad) = (both[0], both[1]);
+            }
+            else
+            {
+                portalLoad = await MeasureAsync(portalUrl, scale, pass.Headers);
+                baselineLoad = await MeasureAsync(baselineUrl, scale, pass.Headers);
+            }
 
             // Latency at half saturation: the same connections, each pausing so they offer half the saturated rate.
             var portalHalf = portalLoad.RequestsPerSecond > 0
                 ? await Wrk.RunAsync(portalUrl, scale.Threads, scale.Connections, scale.DurationSeconds, pass.Headers,
                     Wrk.ThinkTimeScript(work, scale.Connections, portalLoad.RequestsPerSecond / 2, portalSql.SequentialMs))
                 : WrkResult.None;
-            var result = new ScenarioResult(scenario, portalLoad, portalHalf, baselineLoad, portalSql, baselineSql);
+            var scenarioPeakRssMb = portal.PeakRssMb();
+            peakRssMb = Math.Max(peakRssMb, scenarioPeakRssMb);
+            var result = new ScenarioResult(scenario, portalLoad, portalHalf, baselineLoad, portalSql, baselineSql, scenarioPeakRssMb);
             results.Add(result);
             Log(string.Create(CultureInfo.InvariantCulture,
                 $"{pass.Name} | {scenario.Name}: portal {portalLoad.RequestsPerSecond:F0} req/s (p99 {portalLoad.P99Ms:F1} ms; at {portalHalf.RequestsPerSecond:F0} req/s p99 {portalHalf.P99Ms:F1} ms; {portalSql.Statements:F1} SQL, {portalSql.AllocatedKb:F0} KB), baseline {baselineLoad.RequestsPerSecond:F0} req/s (p99 {baselineLoad.P99Ms:F1} ms, {baselineSql.Statements:F1} SQL, {baselineSql.AllocatedKb:F0} KB), ratio {result.Ratio:F2}"));
@@ -194,9 +208,10 @@ try
 
     var run = new RunResult(scale, Report.Machine(),
         string.Create(CultureInfo.InvariantCulture, $"wrk -t{scale.Threads} -c{scale.Connections} -d{scale.DurationSeconds}s --latency {(scale.WarmUpSeconds > 0 ? $"after a {scale.WarmUpSeconds} s warm-up" : "without a warm-up")}, per scenario and target, on loopback; every request with {Ingress.Header}: {Ingress.Scheme} as from the ingress (portal: ForwardedHeaders__Enabled=true, as deployed)")
+            + (scale.LoadsTogether ? "; the portal and the baseline loaded at the same time (this scale checks the harness, its figures are not measurements)" : string.Empty)
             + (portalSettings.Count == 0 ? string.Empty : "; portal settings: " + string.Join(", ", portalSettings.Select(s => $"{s.Key}={s.Value}")))
             + $"; JIT tier-up: portal {Tiering.Variable}={Tiering.AsDeployed} (as deployed), baseline {Tiering.OfThisProcess}",
-        data, passResults, allocations?.Counter, idleKb, portal.Startup.TotalSeconds, portal.PeakRssMb(), clock.Elapsed);
+        data, passResults, allocations?.Counter, idleKb, portal.Startup.TotalSeconds, Math.Max(peakRssMb, portal.PeakRssMb()), clock.Elapsed);
     var markdown = Report.Markdown(run);
     var resultsDirectory = Path.Combine(root, "artifacts", "benchmarks");
     Directory.CreateDirectory(resultsDirectory);
