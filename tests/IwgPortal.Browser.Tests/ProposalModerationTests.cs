@@ -71,7 +71,7 @@ public class ProposalModerationTests(PortalBrowser world) : BrowserTest(world)
         // The author still sees her own text, and replies one level deep.
         await Page.ReloadAsync();
         await Expect(first.Locator(".only-you")).ToContainTextAsync("Lists without a post for a year could go first.");
-        await first.Locator("details.reply > summary").ClickAsync();
+        await first.GetByRole(AriaRole.Link, new() { Name = "Reply", Exact = true }).ClickAsync();
         await first.GetByLabel("Reply to Amara Okafor (Markdown)").FillAsync("Fair enough, I will keep it on topic.");
         await first.GetByRole(AriaRole.Button, new() { Name = "Post reply" }).ClickAsync();
         await Expect(first.Locator("ol.replies .comment")).ToContainTextAsync("Fair enough, I will keep it on topic.");

@@ -33,6 +33,57 @@ public class SowDiscussionPageTests(PortalFactory portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task A_page_carries_one_reply_form_and_without_javascript_a_reply_link_opens_it_at_its_thread()
+    {
+        var (wg, id) = await SowApi.NewDraftAsync(portal, "discuss-reply", "Reply to me");
+        await SowApi.SaveAndPublishAsync(wg, id, SowApi.Content("Reply to me"));
+        using var amara = portal.CreateBrowserClient();
+        await PortalFactory.SignInAsDemoAsync(amara, "amara-okafor");
+        var threads = new List<string>();
+        foreach (var body in new[] { "First thread", "Second thread", "Third thread" })
+        {
+            var current = await amara.GetStringAsync(U($"/sows/{id}"));
+            using var posted = await amara.PostAsync(U($"/sows/{id}?handler=Comment"), SowPagesTests.Form(PortalFactory.AntiforgeryToken(current), ("Comment.Body", body)));
+            threads.Add(posted.Headers.Location!.OriginalString.Split("#comment-")[1]);
+        }
+
+        var page = await amara.GetStringAsync(U($"/sows/{id}"));
+        Occurrences(page, "name=\"Comment.ReplyTo\"").ShouldBe(1);
+        page.ShouldContain("<template id=\"reply-template\">");
+        foreach (var thread in threads)
+        {
+            page.ShouldContain($"href=\"?reply={thread}#reply-{thread}\" data-reply-to=\"{thread}\"");
+        }
+
+        var opened = await amara.GetStringAsync(U($"/sows/{id}?reply={threads[1]}"));
+        var outsideTemplate = opened[..opened.IndexOf("<template id=\"reply-template\">", StringComparison.Ordinal)];
+        outsideTemplate.ShouldContain($"<input type=\"hidden\" name=\"Comment.ReplyTo\" value=\"{threads[1]}\">");
+        outsideTemplate.ShouldContain($"<textarea id=\"reply-{threads[1]}\" name=\"Comment.Body\" rows=\"3\" autofocus=\"autofocus\">");
+        outsideTemplate.ShouldNotContain($"data-reply-to=\"{threads[1]}\"");
+
+        using var empty = await amara.PostAsync(U($"/sows/{id}?handler=Comment"), SowPagesTests.Form(PortalFactory.AntiforgeryToken(page), ("Comment.Body", " "), ("Comment.ReplyTo", threads[2])));
+        var failed = await empty.Content.ReadAsStringAsync();
+        failed.ShouldContain("Write something first.");
+        failed.ShouldContain($"<textarea id=\"reply-{threads[2]}\" name=\"Comment.Body\"");
+
+        using var replied = await amara.PostAsync(U($"/sows/{id}?handler=Comment"), SowPagesTests.Form(PortalFactory.AntiforgeryToken(page), ("Comment.Body", "A reply without script"), ("Comment.ReplyTo", threads[2])));
+        replied.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await portal.CreateClient().GetStringAsync(U($"/sows/{id}"))).ShouldContain("A reply without script");
+        (await portal.CreateClient().GetStringAsync(U($"/sows/{id}"))).ShouldNotContain("reply-template");
+    }
+
+    private static int Occurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    [Fact]
     public async Task The_author_edits_a_comment_on_the_shared_edit_page()
     {
         var (wg, id) = await SowApi.NewDraftAsync(portal, "discuss-edit", "Edit my words");

@@ -69,6 +69,27 @@
     });
   }
 
+  // Replies: a discussion's page carries one reply form (<template id="reply-template">); a
+  // thread's "Reply" link is replaced by a copy of it, so the form opens in place without a reload.
+  var replyTemplate = document.getElementById("reply-template");
+  if (replyTemplate) {
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("a[data-reply-to]") : null;
+      if (!link) { return; }
+      event.preventDefault();
+      var id = link.getAttribute("data-reply-to");
+      var reply = replyTemplate.content.firstElementChild.cloneNode(true);
+      var area = reply.querySelector("textarea");
+      var label = reply.querySelector("label");
+      reply.querySelector('input[name="Comment.ReplyTo"]').value = id;
+      area.id = "reply-" + id;
+      label.htmlFor = area.id;
+      label.textContent = "Reply to " + link.getAttribute("data-reply-name") + " (Markdown)";
+      link.parentNode.replaceWith(reply);
+      area.focus();
+    });
+  }
+
   document.querySelectorAll("[data-select-on-focus]").forEach(function (input) {
     input.addEventListener("focus", function () { input.select(); });
   });
