@@ -13,6 +13,77 @@ namespace IwgPortal.Benchmarks;
 internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P90Ms, double P99Ms, long Requests, long Failures)
 {
     public static WrkResult None { get; } = new(0, double.NaN, double.NaN, double.NaN, 0, 0);
+
+    /// <summary>
+    /// Several runs of one side as one: requests over the runs' total time (each run's time is its
+    /// requests over its rate), the failures added up. Percentiles of separate runs cannot be merged,
+    /// so each is the median of the runs' own.
+    /// </summary>
+    public static WrkResult Combine(IReadOnlyList<WrkResult> runs)
+    {
+        var requests = runs.Sum(r => r.Requests);
+        var seconds = runs.Where(r => r.RequestsPerSecond > 0).Sum(r => r.Requests / r.RequestsPerSecond);
+        return new WrkResult(
+            seconds > 0 ? requests / seconds : 0,
+            Median(runs.Select(r => r.P50Ms)), Median(runs.Select(r => r.P90Ms)), Median(runs.Select(r => r.P99Ms)),
+            requests,
+            runs.Sum(r => r.Failures));
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var known = values.Where(v => !double.IsNaN(v)).Order().ToArray();
+        return known.Length == 0 ? double.NaN
+            : known.Length % 2 == 1 ? known[known.Length / 2]
+            : (known[(known.Length / 2) - 1] + known[known.Length / 2]) / 2;
+    }
+}
+
+/// <summary>
+/// The portal and the baseline measured over the same stretch of time. This machine's speed drifts by
+/// more than the differences measured (the baseline alone answered one URL at 3,900 and at 7,500 req/s
+/// in two runs of the same code), so one run of each side after the other compares two moments as much
+/// as two servers. Each side is warmed up, then its measured time is split into rounds that alternate
+/// with the other side's, the order turned round every round (portal, baseline, baseline, portal, …)
+/// so that a steady drift falls on both alike.
+/// </summary>
+internal static class Interleaved
+{
+    /// <summary>Each side's runs combined (<see cref="WrkResult.Combine"/>), and the ratio portal ÷ baseline of each round.</summary>
+    public static async Task<(WrkResult Portal, WrkResult Baseline, IReadOnlyList<double> RoundRatios)> MeasureAsync(
+        Uri portal, Uri baseline, int threads, int connections, int warmUpSeconds, int seconds, int rounds, IReadOnlyList<string> headers)
+    {
+        if (warmUpSeconds > 0)
+        {
+            await Wrk.RunAsync(portal, threads, connections, warmUpSeconds, headers);
+            await Wrk.RunAsync(baseline, threads, connections, warmUpSeconds, headers);
+        }
+
+        var roundSeconds = Math.Max(1, seconds / rounds);
+        var portalRuns = new List<WrkResult>();
+        var baselineRuns = new List<WrkResult>();
+        var ratios = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            WrkResult p, b;
+            if (round % 2 == 0)
+            {
+                p = await Wrk.RunAsync(portal, threads, connections, roundSeconds, headers);
+                b = await Wrk.RunAsync(baseline, threads, connections, roundSeconds, headers);
+            }
+            else
+            {
+                b = await Wrk.RunAsync(baseline, threads, connections, roundSeconds, headers);
+                p = await Wrk.RunAsync(portal, threads, connections, roundSeconds, headers);
+            }
+
+            portalRuns.Add(p);
+            baselineRuns.Add(b);
+            ratios.Add(b.RequestsPerSecond > 0 ? p.RequestsPerSecond / b.RequestsPerSecond : double.NaN);
+        }
+
+        return (WrkResult.Combine(portalRuns), WrkResult.Combine(baselineRuns), ratios);
+    }
 }
 
 /// <summary>Closed-loop load with wrk at a fixed number of connections, on loopback.</summary>

@@ -145,7 +145,7 @@ try
         return 0;
     }
 
-    // Per scenario: a warm-up (none at small scale) and a measured run for the portal and for the baseline (at small scale at the same time), then the half-load run.
+    // Per scenario: a warm-up (none at small scale) and the measured runs of the portal and the baseline (alternating in rounds; at small scale at the same time), then the half-load run.
     var loadSeconds = ((scale.LoadsTogether ? 1 : 2) * (scale.WarmUpSeconds + scale.DurationSeconds)) + scale.DurationSeconds;
     Log(string.Create(CultureInfo.InvariantCulture,
         $"{selected.Count} scenarios x {passes.Length} passes x {loadSeconds} s of load: about {selected.Count * passes.Length * loadSeconds / 60.0:F1} min, plus the sequential requests"));
@@ -179,15 +179,17 @@ try
             var baselineSql = await Sequential.StatementsPerRequestAsync(http, baselineUrl, counter, scale.SqlSampleRequests, showSql, baselineAllocated);
 
             WrkResult portalLoad, baselineLoad;
+            IReadOnlyList<double> roundRatios;
             if (scale.LoadsTogether)
             {
                 var both = await Task.WhenAll(MeasureAsync(portalUrl, scale, pass.Headers), MeasureAsync(baselineUrl, scale, pass.Headers));
                 (portalLoad, baselineLoad) = (both[0], both[1]);
+                roundRatios = [];
             }
             else
             {
-                portalLoad = await MeasureAsync(portalUrl, scale, pass.Headers);
-                baselineLoad = await MeasureAsync(baselineUrl, scale, pass.Headers);
+                (portalLoad, baselineLoad, roundRatios) = await Interleaved.MeasureAsync(
+                    portalUrl, baselineUrl, scale.Threads, scale.Connections, scale.WarmUpSeconds, scale.DurationSeconds, scale.Rounds, pass.Headers);
             }
 
             // Latency at half saturation: the same connections, each pausing so they offer half the saturated rate.
@@ -197,17 +199,17 @@ try
                 : WrkResult.None;
             var scenarioPeakRssMb = portal.PeakRssMb();
             peakRssMb = Math.Max(peakRssMb, scenarioPeakRssMb);
-            var result = new ScenarioResult(scenario, portalLoad, portalHalf, baselineLoad, portalSql, baselineSql, scenarioPeakRssMb);
+            var result = new ScenarioResult(scenario, portalLoad, portalHalf, baselineLoad, portalSql, baselineSql, scenarioPeakRssMb, roundRatios);
             results.Add(result);
             Log(string.Create(CultureInfo.InvariantCulture,
-                $"{pass.Name} | {scenario.Name}: portal {portalLoad.RequestsPerSecond:F0} req/s (p99 {portalLoad.P99Ms:F1} ms; at {portalHalf.RequestsPerSecond:F0} req/s p99 {portalHalf.P99Ms:F1} ms; {portalSql.Statements:F1} SQL, {portalSql.AllocatedKb:F0} KB), baseline {baselineLoad.RequestsPerSecond:F0} req/s (p99 {baselineLoad.P99Ms:F1} ms, {baselineSql.Statements:F1} SQL, {baselineSql.AllocatedKb:F0} KB), ratio {result.Ratio:F2}"));
+                $"{pass.Name} | {scenario.Name}: portal {portalLoad.RequestsPerSecond:F0} req/s (p99 {portalLoad.P99Ms:F1} ms; at {portalHalf.RequestsPerSecond:F0} req/s p99 {portalHalf.P99Ms:F1} ms; {portalSql.Statements:F1} SQL, {portalSql.AllocatedKb:F0} KB), baseline {baselineLoad.RequestsPerSecond:F0} req/s (p99 {baselineLoad.P99Ms:F1} ms, {baselineSql.Statements:F1} SQL, {baselineSql.AllocatedKb:F0} KB), ratio {result.Ratio:F2}{result.RoundSpread}"));
         }
 
         passResults.Add(new PassResult(pass, results));
     }
 
     var run = new RunResult(scale, Report.Machine(),
-        string.Create(CultureInfo.InvariantCulture, $"wrk -t{scale.Threads} -c{scale.Connections} -d{scale.DurationSeconds}s --latency {(scale.WarmUpSeconds > 0 ? $"after a {scale.WarmUpSeconds} s warm-up" : "without a warm-up")}, per scenario and target, on loopback; every request with {Ingress.Header}: {Ingress.Scheme} as from the ingress (portal: ForwardedHeaders__Enabled=true, as deployed)")
+        string.Create(CultureInfo.InvariantCulture, $"wrk -t{scale.Threads} -c{scale.Connections} --latency {(scale.WarmUpSeconds > 0 ? $"after a {scale.WarmUpSeconds} s warm-up" : "without a warm-up")}, {(scale.Rounds > 1 && !scale.LoadsTogether ? $"{scale.DurationSeconds} s per side in {scale.Rounds} rounds of {scale.DurationSeconds / scale.Rounds} s, the portal's and the baseline's alternating (portal, baseline, baseline, portal, …); half load {scale.DurationSeconds} s" : $"{scale.DurationSeconds} s")}, per scenario and target, on loopback; every request with {Ingress.Header}: {Ingress.Scheme} as from the ingress (portal: ForwardedHeaders__Enabled=true, as deployed)")
             + (scale.LoadsTogether ? "; the portal and the baseline loaded at the same time (this scale checks the harness, its figures are not measurements)" : string.Empty)
             + (portalSettings.Count == 0 ? string.Empty : "; portal settings: " + string.Join(", ", portalSettings.Select(s => $"{s.Key}={s.Value}")))
             + $"; JIT tier-up: portal {Tiering.Variable}={Tiering.AsDeployed} (as deployed), baseline {Tiering.OfThisProcess}",
