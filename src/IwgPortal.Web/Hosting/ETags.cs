@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -9,6 +9,9 @@ namespace IwgPortal.Web.Hosting;
 /// <summary>
 /// Conditional GETs for API reads: the ETag is a hash of the JSON the client would receive, so
 /// any change to what they see changes it, and an unchanged resource costs a 304 and no body.
+/// The hash is XXH128, not SHA-256: an ETag only tells one version of an answer from another, for the
+/// reader who already holds it, and guards nothing. SHA-256 (OpenSSL, with its per-call set-up) cost
+/// 2–3 % of a short read's CPU and 0.3 ms on a 500-comment thread; XXH128 is a small fraction of that.
 /// </summary>
 public static class ETags
 {
@@ -26,7 +29,7 @@ public static class ETags
                 JsonSerializer.Serialize(writer, value, options);
             }
 
-            var etag = "\"" + Convert.ToBase64String(SHA256.HashData(json.WrittenSpan), 0, 16).TrimEnd('=') + "\"";
+            var etag = "\"" + Convert.ToBase64String(XxHash128.Hash(json.WrittenSpan)).TrimEnd('=') + "\"";
             context.Response.Headers.ETag = etag;
             context.Response.Headers.CacheControl = "no-cache";
             var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();

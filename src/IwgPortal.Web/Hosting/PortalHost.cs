@@ -145,6 +145,7 @@ public static class PortalHost
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddMeter("Npgsql")
+            .AddPortalMetricViews()
             .AddPrometheusExporter());
         services.Configure<ForwardedHeadersOptions>(o =>
         {

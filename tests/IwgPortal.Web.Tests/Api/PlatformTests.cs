@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IwgPortal.Testing;
+using IwgPortal.Web.Hosting;
 
 namespace IwgPortal.Web.Tests.Api;
 
@@ -36,6 +37,23 @@ public class PlatformTests(PortalFactory portal) : IClassFixture<PortalFactory>
 
         metrics.ShouldContain("# TYPE");
         metrics.ShouldContain("http_server_request_duration");
+    }
+
+    [Fact]
+    public async Task Metrics_leave_out_the_counters_recorded_many_times_a_request_and_keep_the_rest()
+    {
+        using var client = portal.CreateClient();
+        (await client.GetAsync(new Uri("/api/proposals", UriKind.Relative))).EnsureSuccessStatusCode();
+
+        var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        metrics.ShouldContain("http_server_request_duration_seconds");
+        metrics.ShouldContain("db_client_operation_duration_seconds");
+        metrics.ShouldContain("db_client_connection_count");
+        foreach (var dropped in MetricViews.Dropped)
+        {
+            metrics.ShouldNotContain(dropped.Replace('.', '_'), customMessage: dropped);
+        }
     }
 
     [Fact]
