@@ -19,9 +19,10 @@ public static class ETags
     {
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 
-        // Serialised into pooled memory, not a new array: a 500-comment thread is half a megabyte,
-        // and an array of that size per request went to the large-object heap and kept the GC busy.
-        var json = new PooledBuffer();
+        // Serialised into pooled segments, not one array: a 500-comment thread is half a megabyte, and
+        // one array grown by doubling went to the large-object heap and left an array of every size
+        // from 16 KB to 1 MB in the shared pool for each request that ran at once.
+        var json = new SegmentedBuffer();
         try
         {
             using (var writer = new Utf8JsonWriter(json, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented, SkipValidation = true }))
@@ -29,7 +30,7 @@ public static class ETags
                 JsonSerializer.Serialize(writer, value, options);
             }
 
-            var etag = "\"" + Convert.ToBase64String(XxHash128.Hash(json.WrittenSpan)).TrimEnd('=') + "\"";
+            var etag = "\"" + Convert.ToBase64String(json.Hash()).TrimEnd('=') + "\"";
             context.Response.Headers.ETag = etag;
             context.Response.Headers.CacheControl = "no-cache";
             var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
@@ -49,7 +50,7 @@ public static class ETags
     }
 
     /// <summary>Writes the serialised JSON, then gives its memory back to the pool.</summary>
-    private sealed class JsonBody(PooledBuffer json) : IResult
+    private sealed class JsonBody(SegmentedBuffer json) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
@@ -57,57 +58,107 @@ public static class ETags
             {
                 httpContext.Response.ContentType = "application/json";
                 httpContext.Response.ContentLength = json.WrittenCount;
-                await httpContext.Response.Body.WriteAsync(json.WrittenMemory, httpContext.RequestAborted);
+                foreach (var segment in json.Segments)
+                {
+                    await httpContext.Response.Body.WriteAsync(segment, httpContext.RequestAborted);
+                }
             }
         }
     }
 
-    /// <summary>An <see cref="IBufferWriter{T}"/> over one array from <see cref="ArrayPool{T}.Shared"/>, doubled as it fills.</summary>
-    private sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
+    /// <summary>
+    /// An <see cref="IBufferWriter{T}"/> over arrays of 16 KB (larger only when one value needs more)
+    /// from <see cref="ArrayPool{T}.Shared"/>, a new one when the last is full.
+    /// </summary>
+    private sealed class SegmentedBuffer : IBufferWriter<byte>, IDisposable
     {
-        private byte[] _array = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        private const int SegmentSize = 16 * 1024;
+
+        private readonly List<byte[]> _full = [];
+        private readonly List<int> _fullLengths = [];
+        private byte[] _current = ArrayPool<byte>.Shared.Rent(SegmentSize);
+        private int _used;
 
         public int WrittenCount { get; private set; }
 
-        public ReadOnlySpan<byte> WrittenSpan => _array.AsSpan(0, WrittenCount);
+        public IEnumerable<ReadOnlyMemory<byte>> Segments
+        {
+            get
+            {
+                for (var i = 0; i < _full.Count; i++)
+                {
+                    yield return _full[i].AsMemory(0, _fullLengths[i]);
+                }
 
-        public ReadOnlyMemory<byte> WrittenMemory => _array.AsMemory(0, WrittenCount);
+                yield return _current.AsMemory(0, _used);
+            }
+        }
 
-        public void Advance(int count) => WrittenCount += count;
+        public byte[] Hash()
+        {
+            var hash = new XxHash128();
+            for (var i = 0; i < _full.Count; i++)
+            {
+                hash.Append(_full[i].AsSpan(0, _fullLengths[i]));
+            }
+
+            hash.Append(_current.AsSpan(0, _used));
+            return hash.GetCurrentHash();
+        }
+
+        public void Advance(int count)
+        {
+            _used += count;
+            WrittenCount += count;
+        }
 
         public Memory<byte> GetMemory(int sizeHint = 0)
         {
             Ensure(sizeHint);
-            return _array.AsMemory(WrittenCount);
+            return _current.AsMemory(_used);
         }
 
         public Span<byte> GetSpan(int sizeHint = 0)
         {
             Ensure(sizeHint);
-            return _array.AsSpan(WrittenCount);
+            return _current.AsSpan(_used);
         }
 
         public void Dispose()
         {
-            var array = Interlocked.Exchange(ref _array, []);
-            if (array.Length > 0)
+            foreach (var array in _full)
             {
                 ArrayPool<byte>.Shared.Return(array);
+            }
+
+            _full.Clear();
+            var current = Interlocked.Exchange(ref _current, []);
+            if (current.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(current);
             }
         }
 
         private void Ensure(int sizeHint)
         {
-            var needed = WrittenCount + Math.Max(sizeHint, 1);
-            if (needed <= _array.Length)
+            var needed = Math.Max(sizeHint, 1);
+            if (_current.Length - _used >= needed)
             {
                 return;
             }
 
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _array.Length * 2));
-            _array.AsSpan(0, WrittenCount).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_array);
-            _array = larger;
+            if (_used == 0)
+            {
+                ArrayPool<byte>.Shared.Return(_current);
+            }
+            else
+            {
+                _full.Add(_current);
+                _fullLengths.Add(_used);
+            }
+
+            _current = ArrayPool<byte>.Shared.Rent(Math.Max(needed, SegmentSize));
+            _used = 0;
         }
     }
 }

@@ -28,6 +28,31 @@ public class CommentApiTests(PortalFactory portal) : IClassFixture<PortalFactory
     }
 
     [Fact]
+    public async Task A_thread_larger_than_one_buffer_arrives_whole_with_an_etag_that_answers_304()
+    {
+        using var author = await portal.CreateApiClientAsync("ca-long");
+        var id = await ProposalApi.SubmitAsync(author, ProposalApi.NewProposal());
+
+        // Some 90 KB of JSON: quotes, angle brackets and non-ASCII are escaped, so every comment spans segment edges differently.
+        var bodies = Enumerable.Range(1, 12).Select(n => $"Comment {n}: " + string.Join(' ', Enumerable.Repeat($"\"quoted\" <b>{n}</b> café ✓", 120))).ToList();
+        foreach (var body in bodies)
+        {
+            await ProposalApi.CommentAsync(author, id, body);
+        }
+
+        using var client = portal.CreateClient();
+        var response = await client.GetAsync(new Uri($"/api/proposals/{id}/comments", UriKind.Relative));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        bytes.Length.ShouldBeGreaterThan(64 * 1024);
+        response.Content.Headers.ContentLength.ShouldBe(bytes.Length);
+        JsonDocument.Parse(bytes).RootElement.EnumerateArray().Select(c => c.GetProperty("body").GetString()).ShouldBe(bodies);
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, $"/api/proposals/{id}/comments");
+        conditional.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        (await client.SendAsync(conditional)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+    }
+
+    [Fact]
     public async Task Replies_go_one_level_deep()
     {
         using var author = await portal.CreateApiClientAsync("ca-deep");
