@@ -58,10 +58,14 @@ public static class ETags
             {
                 httpContext.Response.ContentType = "application/json";
                 httpContext.Response.ContentLength = json.WrittenCount;
+                // Copied into the response's pipe and sent with one flush: a write per segment would be a send each.
+                var body = httpContext.Response.BodyWriter;
                 foreach (var segment in json.Segments)
                 {
-                    await httpContext.Response.Body.WriteAsync(segment, httpContext.RequestAborted);
+                    body.Write(segment.Span);
                 }
+
+                await body.FlushAsync(httpContext.RequestAborted);
             }
         }
     }
