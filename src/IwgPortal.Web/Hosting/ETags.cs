@@ -78,8 +78,7 @@ public static class ETags
     {
         private const int SegmentSize = 16 * 1024;
 
-        private readonly List<byte[]> _full = [];
-        private readonly List<int> _fullLengths = [];
+        private readonly List<(byte[] Array, int Length)> _full = [];
         private byte[] _current = ArrayPool<byte>.Shared.Rent(SegmentSize);
         private int _used;
 
@@ -89,9 +88,9 @@ public static class ETags
         {
             get
             {
-                for (var i = 0; i < _full.Count; i++)
+                foreach (var (array, length) in _full)
                 {
-                    yield return _full[i].AsMemory(0, _fullLengths[i]);
+                    yield return array.AsMemory(0, length);
                 }
 
                 yield return _current.AsMemory(0, _used);
@@ -101,12 +100,11 @@ public static class ETags
         public byte[] Hash()
         {
             var hash = new XxHash128();
-            for (var i = 0; i < _full.Count; i++)
+            foreach (var segment in Segments)
             {
-                hash.Append(_full[i].AsSpan(0, _fullLengths[i]));
+                hash.Append(segment.Span);
             }
 
-            hash.Append(_current.AsSpan(0, _used));
             return hash.GetCurrentHash();
         }
 
@@ -130,7 +128,7 @@ public static class ETags
 
         public void Dispose()
         {
-            foreach (var array in _full)
+            foreach (var (array, _) in _full)
             {
                 ArrayPool<byte>.Shared.Return(array);
             }
@@ -157,8 +155,7 @@ public static class ETags
             }
             else
             {
-                _full.Add(_current);
-                _fullLengths.Add(_used);
+                _full.Add((_current, _used));
             }
 
             _current = ArrayPool<byte>.Shared.Rent(Math.Max(needed, SegmentSize));
