@@ -7,6 +7,8 @@ namespace IwgPortal.Testing;
 /// Counts the SQL statements one HTTP request makes, from Npgsql's own tracing: the request
 /// carries a fresh trace id (traceparent), and every Npgsql command activity under it is counted.
 /// Other requests running in parallel have other trace ids, so they do not disturb the count.
+/// What it counts are round trips: a batch of statements (<c>NpgsqlBatch</c>) is one activity, so
+/// one here; the benchmark counts the statements themselves (pg_stat_statements).
 /// </summary>
 public static class SqlStatementCounter
 {

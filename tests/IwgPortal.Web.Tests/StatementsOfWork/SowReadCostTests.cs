@@ -38,8 +38,8 @@ public class SowReadCostTests(PortalFactory portal) : IClassFixture<PortalFactor
                 count.ShouldBe(before[path], path);
             }
 
-            // Its state, latest text, revisions, moves and proposals: one statement, one round trip;
-            // the comparison page's SOW and both texts, too.
+            // Its state, latest text, revisions, moves and proposals: one round trip (a batch of four
+            // statements); the comparison page's SOW and both texts: one statement.
             after["details"].ShouldBe(1);
             after["compare page"].ShouldBe(1);
         }

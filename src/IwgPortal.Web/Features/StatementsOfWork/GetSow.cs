@@ -15,79 +15,88 @@ public sealed class GetSowHandler(PortalDbContext db, CurrentUser user) : IQuery
 {
     public async ValueTask<SowDetails> Handle(GetSowQuery query, CancellationToken cancellationToken)
     {
-        // One statement, one round trip: each list comes back as parallel arrays, so revisions and moves
-        // are not joined into a product of rows. Only the latest revision's text is read (the draft only
-        // for the working group, who alone see it).
+        // Four statements, one round trip: the SOW, then its revisions (the latest with its text), its moves
+        // and its proposals, each as plain rows. As one row of parallel arrays it was one statement, but
+        // decoding eleven arrays cost more than the three extra result sets. The draft is read only for
+        // the working group, who alone see it. Each statement sees what was committed when it began; a
+        // change that lands in between shows in full on the next read.
         var isWg = user.Roles.IsWorkingGroup;
-        var sow = await db.SingleRowAsync("""
-            SELECT s.state, s.xmin::text::bigint AS version, CASE WHEN $1 THEN s.draft::text END AS draft,
-                   (SELECT r.content::text FROM sow_revisions AS r WHERE r.sow_id = s.id ORDER BY r.number DESC LIMIT 1) AS published,
-                   rv.numbers AS revision_numbers, rv.shas AS revision_shas, rv.logins AS revision_logins, rv.times AS revision_times,
-                   tr.froms AS transition_froms, tr.tos AS transition_tos, tr.logins AS transition_logins, tr.reasons AS transition_reasons, tr.times AS transition_times,
-                   pr.ids AS proposal_ids, pr.titles AS proposal_titles, pr.workflows AS proposal_workflows, pr.ends AS proposal_ends
-            FROM statements_of_work AS s
-            CROSS JOIN LATERAL (
-                SELECT array_agg(r.number ORDER BY r.number) AS numbers, array_agg(r.sha256 ORDER BY r.number) AS shas,
-                       array_agg(p.login ORDER BY r.number) AS logins, array_agg(r.published_at ORDER BY r.number) AS times
-                FROM sow_revisions AS r JOIN people AS p ON p.id = r.published_by_id WHERE r.sow_id = s.id) AS rv
-            CROSS JOIN LATERAL (
-                SELECT array_agg(t."from" ORDER BY t.id) AS froms, array_agg(t."to" ORDER BY t.id) AS tos, array_agg(p.login ORDER BY t.id) AS logins,
-                       array_agg(t.reason ORDER BY t.id) AS reasons, array_agg(t.at ORDER BY t.id) AS times
-                FROM sow_transitions AS t JOIN people AS p ON p.id = t.actor_id WHERE t.sow_id = s.id) AS tr
-            CROSS JOIN LATERAL (
-                SELECT array_agg(p.id ORDER BY o.n) AS ids, array_agg(p.title ORDER BY o.n) AS titles,
-                       array_agg(p.changes_workflow ORDER BY o.n) AS workflows, array_agg(p.consultation_ends_at ORDER BY o.n) AS ends
-                FROM unnest(s.proposal_ids) WITH ORDINALITY AS o(id, n) JOIN proposals AS p ON p.id = o.id) AS pr
-            WHERE s.id = $2
-            """, Row.Read, cancellationToken, RawReads.Arg(isWg), RawReads.Arg(query.Id));
+        var sow = await db.BatchAsync(ReadAsync, cancellationToken,
+            RawReads.Statement("SELECT state, xmin::text::bigint, CASE WHEN $2 THEN draft::text END FROM statements_of_work WHERE id = $1", RawReads.Arg(query.Id), RawReads.Arg(isWg)),
+            RawReads.Statement("""
+                SELECT r.number, r.sha256, p.login, r.published_at, CASE WHEN r.number = max(r.number) OVER () THEN r.content::text END
+                FROM sow_revisions AS r JOIN people AS p ON p.id = r.published_by_id WHERE r.sow_id = $1 ORDER BY r.number
+                """, RawReads.Arg(query.Id)),
+            RawReads.Statement("""
+                SELECT t."from", t."to", p.login, t.reason, t.at
+                FROM sow_transitions AS t JOIN people AS p ON p.id = t.actor_id WHERE t.sow_id = $1 ORDER BY t.id
+                """, RawReads.Arg(query.Id)),
+            RawReads.Statement("""
+                SELECT p.id, p.title, p.changes_workflow, p.consultation_ends_at
+                FROM statements_of_work AS s CROSS JOIN LATERAL unnest(s.proposal_ids) WITH ORDINALITY AS o(id, n) JOIN proposals AS p ON p.id = o.id
+                WHERE s.id = $1 ORDER BY o.n
+                """, RawReads.Arg(query.Id)));
 
         // An SOW that was never published is the working group's draft: to others it does not exist yet.
-        if (sow is null || (sow.RevisionNumbers is null && !isWg))
+        if (sow is null || (sow.Revisions.Count == 0 && !isWg))
         {
             throw new NotFoundException($"There is no statement of work {query.Id}.");
         }
 
-        var state = Enum.Parse<SowState>(sow.State);
         var published = sow.Published is null ? null : StatementOfWorkConfiguration.ReadContent(sow.Published);
         var draft = sow.Draft is null ? null : StatementOfWorkConfiguration.ReadContent(sow.Draft);
-        var revisions = sow.Revisions();
         return new SowDetails(
             query.Id,
             published?.Title ?? draft!.Title,
-            state,
-            sow.Proposals(),
-            revisions,
+            sow.State,
+            sow.Proposals,
+            sow.Revisions,
             published,
             draft,
             draft?.Missing(),
-            draft is not null ? StatementOfWork.DiffersFromPublished(draft, revisions.LastOrDefault()?.Sha256) : null,
-            sow.Transitions(),
-            state.NextStates(),
+            draft is not null ? StatementOfWork.DiffersFromPublished(draft, sow.Revisions.LastOrDefault()?.Sha256) : null,
+            sow.Transitions,
+            sow.State.NextStates(),
             isWg ? (uint)sow.Version : null);
     }
 
-    /// <summary>The SOW's row; an aggregate over no rows is null, so an empty list comes back as null arrays.</summary>
-    private sealed record Row(
-        string State, long Version, string? Draft, string? Published,
-        int[]? RevisionNumbers, string[]? RevisionShas, string[]? RevisionLogins, DateTimeOffset[]? RevisionTimes,
-        string[]? TransitionFroms, string[]? TransitionTos, string[]? TransitionLogins, string[]? TransitionReasons, DateTimeOffset[]? TransitionTimes,
-        int[]? ProposalIds, string[]? ProposalTitles, bool[]? ProposalWorkflows, DateTimeOffset?[]? ProposalEnds)
+    private sealed record Rows(
+        SowState State, long Version, string? Draft, string? Published,
+        List<SowRevisionItem> Revisions, List<SowTransitionItem> Transitions, List<SowProposalRef> Proposals);
+
+    private static async Task<Rows?> ReadAsync(NpgsqlDataReader r, CancellationToken cancellationToken)
     {
-        public static Row Read(NpgsqlDataReader r) => new(
-            r.GetString(0), r.GetInt64(1), r.Nullable<string>(2), r.Nullable<string>(3),
-            r.Nullable<int[]>(4), r.Nullable<string[]>(5), r.Nullable<string[]>(6), r.Nullable<DateTimeOffset[]>(7),
-            r.Nullable<string[]>(8), r.Nullable<string[]>(9), r.Nullable<string[]>(10), r.Nullable<string[]>(11), r.Nullable<DateTimeOffset[]>(12),
-            r.Nullable<int[]>(13), r.Nullable<string[]>(14), r.Nullable<bool[]>(15), r.Nullable<DateTimeOffset?[]>(16));
+        if (!await r.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
 
-        public List<SowRevisionItem> Revisions() =>
-            [.. (RevisionNumbers ?? []).Select((number, i) => new SowRevisionItem(number, RevisionShas![i], RevisionLogins![i], RevisionTimes![i]))];
+        var (state, version, draft) = (Enum.Parse<SowState>(r.GetString(0)), r.GetInt64(1), r.Nullable<string>(2));
+        await r.NextResultAsync(cancellationToken);
+        var revisions = new List<SowRevisionItem>();
+        string? published = null;
+        while (await r.ReadAsync(cancellationToken))
+        {
+            revisions.Add(new SowRevisionItem(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3)));
+            published = r.Nullable<string>(4) ?? published;
+        }
 
-        public List<SowTransitionItem> Transitions() =>
-            [.. (TransitionFroms ?? []).Select((from, i) => new SowTransitionItem(
-                Enum.Parse<SowState>(from), Enum.Parse<SowState>(TransitionTos![i]), TransitionLogins![i], TransitionReasons![i], TransitionTimes![i]))];
+        await r.NextResultAsync(cancellationToken);
+        var transitions = new List<SowTransitionItem>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            transitions.Add(new SowTransitionItem(
+                Enum.Parse<SowState>(r.GetString(0)), Enum.Parse<SowState>(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4)));
+        }
 
-        public List<SowProposalRef> Proposals() =>
-            [.. (ProposalIds ?? []).Select((id, i) => new SowProposalRef(id, ProposalTitles![i], ProposalWorkflows![i], ProposalEnds![i]))];
+        await r.NextResultAsync(cancellationToken);
+        var proposals = new List<SowProposalRef>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            proposals.Add(new SowProposalRef(r.GetInt32(0), r.GetString(1), r.GetBoolean(2), r.NullableValue<DateTimeOffset>(3)));
+        }
+
+        return new Rows(state, version, draft, published, revisions, transitions, proposals);
     }
 }
 
