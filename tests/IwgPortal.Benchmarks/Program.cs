@@ -175,7 +175,7 @@ try
             var baselineUrl = new Uri(baselineAddress, scenario.BaselinePath);
             await Sequential.CheckAsync(http, portalUrl, scenario.Shows);
             await Sequential.CheckAsync(http, baselineUrl, scenario.Shows);
-            var portalSql = await Sequential.StatementsPerRequestAsync(http, portalUrl, counter, scale.SqlSampleRequests, showSql, portalAllocated);
+            var portalSql = await Sequential.StatementsPerRequestAsync(http, portalUrl, counter, scale.SqlSampleRequests, showSql, allocatedBytes: null);
             var baselineSql = await Sequential.StatementsPerRequestAsync(http, baselineUrl, counter, scale.SqlSampleRequests, showSql, baselineAllocated);
 
             WrkResult portalLoad, baselineLoad;
@@ -193,10 +193,19 @@ try
             }
 
             // Latency at half saturation: the same connections, each pausing so they offer half the saturated rate.
+            // The portal's allocations are read around this run, the portal's alone: its runtime counter is
+            // imprecise (with server GC it counts each thread's allocation context when handed out, up to
+            // megabytes ahead), which a few sequential requests did not outgrow (it read 0 KB for the
+            // 797-comment thread), but thousands of requests do.
+            var allocatedBefore = portalAllocated is null ? 0 : await portalAllocated();
             var portalHalf = portalLoad.RequestsPerSecond > 0
                 ? await Wrk.RunAsync(portalUrl, scale.Threads, scale.Connections, scale.DurationSeconds, pass.Headers,
                     Wrk.ThinkTimeScript(work, scale.Connections, portalLoad.RequestsPerSecond / 2, portalSql.SequentialMs))
                 : WrkResult.None;
+            portalSql = portalSql with
+            {
+                AllocatedKb = portalAllocated is null || portalHalf.Requests == 0 ? double.NaN : (await portalAllocated() - allocatedBefore) / 1024.0 / portalHalf.Requests,
+            };
             var scenarioPeakRssMb = portal.PeakRssMb();
             peakRssMb = Math.Max(peakRssMb, scenarioPeakRssMb);
             var result = new ScenarioResult(scenario, portalLoad, portalHalf, baselineLoad, portalSql, baselineSql, scenarioPeakRssMb, roundRatios);
