@@ -74,14 +74,15 @@ public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, Ma
         CommentItem Item(CommentRow c, IReadOnlyList<CommentItem> children)
         {
             var visible = !c.IsHidden || c.AuthorId == me;
-            IReadOnlyList<CommentEdit> earlier = visible
+            // Most comments were never edited: no list and no iterator for them.
+            IReadOnlyList<CommentEdit> earlier = visible && revisions.Contains(c.Id)
                 ? [.. revisions[c.Id].Select(r => new CommentEdit(r.WrittenAt, markdown.ToHtml(r.Body)))]
                 : [];
             return new CommentItem(c.Id, c.ParentId, c.Revision, c.AuthorLogin, c.AuthorName, c.CreatedAt, c.EditedAt,
                 visible ? c.Body : null, visible ? markdown.ToHtml(c.Body) : null, c.IsHidden, c.HiddenReason, c.AuthorId == me, earlier, children);
         }
 
-        return [.. rows.Where(r => r.ParentId is null).Select(thread => Item(thread, [.. replies[thread.Id].Select(reply => Item(reply, []))]))];
+        return [.. rows.Where(r => r.ParentId is null).Select(thread => Item(thread, replies.Contains(thread.Id) ? [.. replies[thread.Id].Select(reply => Item(reply, []))] : []))];
     }
 
     private async Task<bool> ExistsAsync(CommentSubject subject, CancellationToken cancellationToken)

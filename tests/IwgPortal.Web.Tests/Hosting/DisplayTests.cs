@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using IwgPortal.Web.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IwgPortal.Web.Tests.Hosting;
+
+/// <summary>How pages show a time: the relative text, with the exact UTC time as tooltip and as machine-readable value.</summary>
+public class DisplayTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+
+    [Theory]
+    [InlineData(-30, "just now")]
+    [InlineData(-60 * 5, "5 minutes ago")]
+    [InlineData(-60 * 60, "1 hour ago")]
+    [InlineData(-60 * 60 * 24 * 4, "4 days ago")]
+    [InlineData(60 * 60 * 3, "in 3 hours")]
+    public void A_time_is_one_element_with_its_utc_value_title_and_relative_text(int secondsFromNow, string relative)
+    {
+        // Given in another offset: the page shows it in UTC.
+        var instant = _clock.GetUtcNow().AddSeconds(secondsFromNow).ToOffset(TimeSpan.FromHours(2));
+        var utc = instant.UtcDateTime;
+
+        Html(Display.Time(instant, _clock)).ShouldBe(
+            string.Create(CultureInfo.InvariantCulture, $"<time datetime=\"{utc:O}\" title=\"{utc:yyyy-MM-dd HH:mm} UTC\">{relative}</time>"));
+    }
+
+    [Fact]
+    public void A_time_long_ago_shows_its_date_and_keeps_its_seconds_in_the_machine_readable_value()
+    {
+        var instant = new DateTimeOffset(2025, 3, 7, 8, 9, 10, 123, TimeSpan.Zero);
+
+        Html(Display.Time(instant, _clock)).ShouldBe(
+            "<time datetime=\"2025-03-07T08:09:10.1230000Z\" title=\"2025-03-07 08:09 UTC\">7 Mar 2025</time>");
+    }
+
+    private static string Html(Microsoft.AspNetCore.Html.IHtmlContent content)
+    {
+        using var writer = new StringWriter();
+        content.WriteTo(writer, HtmlEncoder.Default);
+        return writer.ToString();
+    }
+}
