@@ -1,3 +1,4 @@
+using IwgPortal.Testing;
 using Microsoft.Playwright;
 
 namespace IwgPortal.Browser.Tests.Infrastructure;
@@ -7,7 +8,7 @@ public static class Screenshots
 {
     private static readonly Lazy<string> Folder = new(() =>
     {
-        var folder = Path.Combine(RepositoryRoot(), "tests", "results", "screenshots");
+        var folder = Path.Combine(RepositoryFolder.Root(), "tests", "results", "screenshots");
         Directory.CreateDirectory(folder);
         return folder;
     });
@@ -23,18 +24,5 @@ public static class Screenshots
             Clip = height is { } h ? new Clip { X = 0, Y = 0, Width = page.ViewportSize?.Width ?? 1280, Height = h } : null,
         });
         return path;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "IwgPortal.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No IwgPortal.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using IwgPortal.Testing;
 
 namespace IwgPortal.Web.Tests.Hosting;
 
@@ -23,7 +24,7 @@ public class BuildSettingsTests
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = RepositoryFolder.Root(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -39,18 +40,5 @@ public class BuildSettingsTests
         process.ExitCode.ShouldBe(0, await errors + await output);
         using var json = JsonDocument.Parse(await output);
         return json.RootElement.GetProperty("Properties").GetProperty(name).GetString()!;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "IwgPortal.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No IwgPortal.sln above {AppContext.BaseDirectory}.");
     }
 }
