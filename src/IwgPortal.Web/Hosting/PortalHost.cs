@@ -84,6 +84,10 @@ public static class PortalHost
         services.AddSingleton<PublicContent>();
         services.AddSingleton<ContentChangeInterceptor>();
         services.AddSingleton<PublicDataCache>();
+
+        // Published SOW texts never change: kept parsed, sent by the database only when another one is read (ADR 12).
+        services.AddSingleton(configuration.GetSection(RevisionTextOptions.Section).Get<RevisionTextOptions>() ?? new RevisionTextOptions());
+        services.AddSingleton<RevisionTexts>();
         services.AddOutputCache(o =>
         {
             o.AddBasePolicy(new AnonymousReadsPolicy(cacheOptions));

@@ -11,7 +11,7 @@ namespace IwgPortal.Web.Features.StatementsOfWork;
 
 public sealed record GetSowQuery(int Id) : IQuery<SowDetails>;
 
-public sealed class GetSowHandler(PortalDbContext db, CurrentUser user) : IQueryHandler<GetSowQuery, SowDetails>
+public sealed class GetSowHandler(PortalDbContext db, CurrentUser user, RevisionTexts texts) : IQueryHandler<GetSowQuery, SowDetails>
 {
     public async ValueTask<SowDetails> Handle(GetSowQuery query, CancellationToken cancellationToken)
     {
@@ -19,14 +19,17 @@ public sealed class GetSowHandler(PortalDbContext db, CurrentUser user) : IQuery
         // and its proposals, each as plain rows. As one row of parallel arrays it was one statement, but
         // decoding eleven arrays cost more than the three extra result sets. The draft is read only for
         // the working group, who alone see it. Each statement sees what was committed when it began; a
-        // change that lands in between shows in full on the next read.
+        // change that lands in between shows in full on the next read. The latest text comes only when it is
+        // not the one held (RevisionTexts).
         var isWg = user.Roles.IsWorkingGroup;
+        var held = texts.Latest(query.Id);
         var sow = await db.BatchAsync(ReadAsync, cancellationToken,
             RawReads.Statement("SELECT state, xmin::text::bigint, CASE WHEN $2 THEN draft::text END FROM statements_of_work WHERE id = $1", RawReads.Arg(query.Id), RawReads.Arg(isWg)),
             RawReads.Statement("""
-                SELECT r.number, r.sha256, p.login, r.published_at, CASE WHEN r.number = max(r.number) OVER () THEN r.content::text END
+                SELECT r.number, r.sha256, p.login, r.published_at, r.xmin::text::bigint,
+                       CASE WHEN r.number = max(r.number) OVER () AND (r.number, r.xmin::text::bigint) IS DISTINCT FROM ($2, $3) THEN r.content::text END
                 FROM sow_revisions AS r JOIN people AS p ON p.id = r.published_by_id WHERE r.sow_id = $1 ORDER BY r.number
-                """, RawReads.Arg(query.Id)),
+                """, RawReads.Arg(query.Id), RawReads.Arg(held?.Number), RawReads.Arg(held?.RowVersion)),
             RawReads.Statement("""
                 SELECT t."from", t."to", p.login, t.reason, t.at
                 FROM sow_transitions AS t JOIN people AS p ON p.id = t.actor_id WHERE t.sow_id = $1 ORDER BY t.id
@@ -43,7 +46,8 @@ public sealed class GetSowHandler(PortalDbContext db, CurrentUser user) : IQuery
             throw new NotFoundException($"There is no statement of work {query.Id}.");
         }
 
-        var published = sow.Published is null ? null : StatementOfWorkConfiguration.ReadContent(sow.Published);
+        var latest = sow.Revisions.Count == 0 ? null : sow.Revisions[^1];
+        var published = latest is null ? null : texts.Resolve(query.Id, latest.Number, sow.LatestRowVersion, sow.Published, held, isLatest: true);
         var draft = sow.Draft is null ? null : StatementOfWorkConfiguration.ReadContent(sow.Draft);
         return new SowDetails(
             query.Id,
@@ -61,7 +65,7 @@ public sealed class GetSowHandler(PortalDbContext db, CurrentUser user) : IQuery
     }
 
     private sealed record Rows(
-        SowState State, long Version, string? Draft, string? Published,
+        SowState State, long Version, string? Draft, long LatestRowVersion, string? Published,
         List<SowRevisionItem> Revisions, List<SowTransitionItem> Transitions, List<SowProposalRef> Proposals);
 
     private static async Task<Rows?> ReadAsync(NpgsqlDataReader r, CancellationToken cancellationToken)
@@ -75,10 +79,12 @@ public sealed class GetSowHandler(PortalDbContext db, CurrentUser user) : IQuery
         await r.NextResultAsync(cancellationToken);
         var revisions = new List<SowRevisionItem>();
         string? published = null;
+        var latestRowVersion = 0L;
         while (await r.ReadAsync(cancellationToken))
         {
             revisions.Add(new SowRevisionItem(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3)));
-            published = r.Nullable<string>(4) ?? published;
+            latestRowVersion = r.GetInt64(4);
+            published = r.Nullable<string>(5) ?? published;
         }
 
         await r.NextResultAsync(cancellationToken);
@@ -96,7 +102,7 @@ public sealed class GetSowHandler(PortalDbContext db, CurrentUser user) : IQuery
             proposals.Add(new SowProposalRef(r.GetInt32(0), r.GetString(1), r.GetBoolean(2), r.NullableValue<DateTimeOffset>(3)));
         }
 
-        return new Rows(state, version, draft, published, revisions, transitions, proposals);
+        return new Rows(state, version, draft, latestRowVersion, published, revisions, transitions, proposals);
     }
 }
 
@@ -160,14 +166,21 @@ public sealed record GetSowComparisonQuery(int Id, int? From, int? To) : IQuery<
 /// <summary>From and To are the revisions compared (the defaults filled in); Comparison is null when either does not exist or they are the same.</summary>
 public sealed record SowComparisonView(SowItem Sow, int From, int To, SowComparison? Comparison);
 
-public sealed class GetSowComparisonHandler(PortalDbContext db, CurrentUser user) : IQueryHandler<GetSowComparisonQuery, SowComparisonView>
+public sealed class GetSowComparisonHandler(PortalDbContext db, CurrentUser user, RevisionTexts texts) : IQueryHandler<GetSowComparisonQuery, SowComparisonView>
 {
     public async ValueTask<SowComparisonView> Handle(GetSowComparisonQuery query, CancellationToken cancellationToken)
     {
         var withDrafts = user.Roles.IsWorkingGroup;
+
+        // The texts held for the revisions asked for, or by default for the latest and the one before: the
+        // database sends a text only when the revision it compares is not the one held (RevisionTexts).
+        var heldTo = query.To is { } to ? texts.Of(query.Id, to) : texts.Latest(query.Id);
+        var heldFrom = query.From is { } from ? texts.Of(query.Id, from) : heldTo is null ? null : texts.Of(query.Id, heldTo.Number - 1);
         var row = await db.SingleRowAsync("""
             SELECT s.id, s.state, r.count AS revision_count, coalesce(l.content, s.draft) ->> 'title' AS title, coalesce(l.content, s.draft) ->> 'route' AS route,
-                   n.from_number, n.to_number, f.content::text AS from_text, t.content::text AS to_text
+                   n.from_number, n.to_number,
+                   f.xmin::text::bigint, CASE WHEN (f.number, f.xmin::text::bigint) IS DISTINCT FROM ($5, $6) THEN f.content::text END,
+                   t.xmin::text::bigint, CASE WHEN (t.number, t.xmin::text::bigint) IS DISTINCT FROM ($7, $8) THEN t.content::text END
             FROM statements_of_work AS s
             CROSS JOIN LATERAL (SELECT count(*)::int AS count, max(number) AS latest FROM sow_revisions WHERE sow_id = s.id) AS r
             CROSS JOIN LATERAL (SELECT coalesce($2, r.latest - 1) AS from_number, coalesce($3, r.latest) AS to_number) AS n
@@ -175,20 +188,25 @@ public sealed class GetSowComparisonHandler(PortalDbContext db, CurrentUser user
             LEFT JOIN sow_revisions AS f ON f.sow_id = s.id AND f.number = n.from_number AND n.from_number <> n.to_number
             LEFT JOIN sow_revisions AS t ON t.sow_id = s.id AND t.number = n.to_number AND n.from_number <> n.to_number
             WHERE s.id = $1 AND ($4 OR r.count > 0)
-            """, Row.Read, cancellationToken, RawReads.Arg(query.Id), RawReads.Arg(query.From), RawReads.Arg(query.To), RawReads.Arg(withDrafts))
+            """, Row.Read, cancellationToken, RawReads.Arg(query.Id), RawReads.Arg(query.From), RawReads.Arg(query.To), RawReads.Arg(withDrafts),
+            RawReads.Arg(heldFrom?.Number), RawReads.Arg(heldFrom?.RowVersion), RawReads.Arg(heldTo?.Number), RawReads.Arg(heldTo?.RowVersion))
             ?? throw new NotFoundException($"There is no statement of work {query.Id}.");
         var sow = SowItems.Item(row.Id, row.State, row.RevisionCount, row.Title, row.Route);
-        var comparison = row.FromText is { } from && row.ToText is { } to
-            ? SowDiff.Compare(StatementOfWorkConfiguration.ReadContent(from), StatementOfWorkConfiguration.ReadContent(to))
+        var comparison = row is { FromNumber: { } fromNumber, FromVersion: { } fromVersion, ToNumber: { } toNumber, ToVersion: { } toVersion }
+            ? SowDiff.Compare(
+                texts.Resolve(query.Id, fromNumber, fromVersion, row.FromText, heldFrom, isLatest: false),
+                texts.Resolve(query.Id, toNumber, toVersion, row.ToText, heldTo, isLatest: toNumber == row.RevisionCount))
             : null;
         return new SowComparisonView(sow, row.FromNumber ?? 0, row.ToNumber ?? 0, comparison);
     }
 
-    private sealed record Row(int Id, string State, int RevisionCount, string Title, string? Route, int? FromNumber, int? ToNumber, string? FromText, string? ToText)
+    private sealed record Row(
+        int Id, string State, int RevisionCount, string Title, string? Route, int? FromNumber, int? ToNumber,
+        long? FromVersion, string? FromText, long? ToVersion, string? ToText)
     {
         public static Row Read(NpgsqlDataReader r) => new(
             r.GetInt32(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.Nullable<string>(4),
-            r.NullableValue<int>(5), r.NullableValue<int>(6), r.Nullable<string>(7), r.Nullable<string>(8));
+            r.NullableValue<int>(5), r.NullableValue<int>(6), r.NullableValue<long>(7), r.Nullable<string>(8), r.NullableValue<long>(9), r.Nullable<string>(10));
     }
 }
 
@@ -208,19 +226,24 @@ public sealed class GetSowRevisionHandler(PortalDbContext db) : IQueryHandler<Ge
 
 public sealed record CompareSowRevisionsQuery(int SowId, int From, int To) : IQuery<SowComparison>;
 
-public sealed class CompareSowRevisionsHandler(PortalDbContext db) : IQueryHandler<CompareSowRevisionsQuery, SowComparison>
+public sealed class CompareSowRevisionsHandler(PortalDbContext db, RevisionTexts texts) : IQueryHandler<CompareSowRevisionsQuery, SowComparison>
 {
     public async ValueTask<SowComparison> Handle(CompareSowRevisionsQuery query, CancellationToken cancellationToken)
     {
-        // The two texts in one statement, and nothing else of the SOW.
-        var (fromText, toText) = await db.SingleRowAsync("""
-            SELECT (SELECT content::text FROM sow_revisions WHERE sow_id = $1 AND number = $2),
-                   (SELECT content::text FROM sow_revisions WHERE sow_id = $1 AND number = $3)
-            """, r => (r.Nullable<string>(0), r.Nullable<string>(1)), cancellationToken,
-            RawReads.Arg(query.SowId), RawReads.Arg(query.From), RawReads.Arg(query.To));
-        var missing = fromText is null ? query.From : toText is null ? query.To : -1;
-        return missing >= 0
-            ? throw new NotFoundException($"Statement of work {query.SowId} has no revision {missing}.")
-            : SowDiff.Compare(StatementOfWorkConfiguration.ReadContent(fromText!), StatementOfWorkConfiguration.ReadContent(toText!));
+        // The two texts in one statement, and nothing else of the SOW; each only when it is not the one held (RevisionTexts).
+        var (heldFrom, heldTo) = (texts.Of(query.SowId, query.From), texts.Of(query.SowId, query.To));
+        var row = await db.SingleRowAsync("""
+            SELECT f.xmin::text::bigint, CASE WHEN f.xmin::text::bigint IS DISTINCT FROM $4 THEN f.content::text END,
+                   t.xmin::text::bigint, CASE WHEN t.xmin::text::bigint IS DISTINCT FROM $5 THEN t.content::text END
+            FROM (SELECT) AS one
+            LEFT JOIN sow_revisions AS f ON f.sow_id = $1 AND f.number = $2
+            LEFT JOIN sow_revisions AS t ON t.sow_id = $1 AND t.number = $3
+            """, r => (From: r.NullableValue<long>(0), FromText: r.Nullable<string>(1), To: r.NullableValue<long>(2), ToText: r.Nullable<string>(3)), cancellationToken,
+            RawReads.Arg(query.SowId), RawReads.Arg(query.From), RawReads.Arg(query.To), RawReads.Arg(heldFrom?.RowVersion), RawReads.Arg(heldTo?.RowVersion));
+        return row is { From: { } from, To: { } to }
+            ? SowDiff.Compare(
+                texts.Resolve(query.SowId, query.From, from, row.FromText, heldFrom, isLatest: false),
+                texts.Resolve(query.SowId, query.To, to, row.ToText, heldTo, isLatest: false))
+            : throw new NotFoundException($"Statement of work {query.SowId} has no revision {(row.From is null ? query.From : query.To)}.");
     }
 }
