@@ -15,18 +15,19 @@ namespace IwgPortal.Benchmarks;
 /// 300 ms apart from one copy), so one allocation sample takes at least that long.
 /// <paramref name="Rounds"/>: the measured <paramref name="DurationSeconds"/> of each side are split into
 /// that many runs, the portal's and the baseline's alternating, so that both are measured over the same
-/// stretch of the machine's time (see <c>Interleaved</c>).
+/// stretch of the machine's time (see <c>Interleaved</c>). <paramref name="StopWrkAfterMs"/>: when set, each
+/// wrk run is interrupted after that long (wrk takes whole seconds only, and prints its figures for the time run).
 /// </summary>
 internal sealed record Scale(
     string Name, int People, int Proposals, int Comments, int HotProposals, int HotMinComments, int Sows,
     int Threads, int Connections, int WarmUpSeconds, int DurationSeconds, int DeepPages, int SqlSampleRequests, int MetricsApartMs,
-    bool LoadsTogether = false, int Rounds = 1)
+    bool LoadsTogether = false, int Rounds = 1, int StopWrkAfterMs = 0)
 {
     /// <summary>
-    /// Checks that the harness works: every scenario in both passes, each wrk run 1 s (wrk's least), no
-    /// warm-up, the portal and the baseline loaded at the same time (its figures measure nothing anyway).
+    /// Checks that the harness works: every scenario in both passes, each wrk run stopped after a quarter
+    /// of a second, no warm-up, the portal and the baseline loaded at the same time (its figures measure nothing anyway).
     /// </summary>
-    public static Scale Small { get; } = new("small", 100, 1_000, 10_000, 2, 520, 20, 2, 16, 0, 1, 2_000, 5, 400, LoadsTogether: true);
+    public static Scale Small { get; } = new("small", 100, 1_000, 10_000, 2, 520, 20, 2, 16, 0, 1, 2_000, 5, 400, LoadsTogether: true, StopWrkAfterMs: 250);
 
     /// <summary>The measurement the targets refer to: keep its settings, or its figures stop being comparable.</summary>
     public static Scale Large { get; } = new("large", 2_000, 100_000, 1_000_000, 100, 500, 2_000, 2, 16, 3, 10, 2_000, 20, 1_000, Rounds: 5);

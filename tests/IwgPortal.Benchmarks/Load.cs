@@ -89,7 +89,8 @@ internal static class Interleaved
 /// <summary>Closed-loop load with wrk at a fixed number of connections, on loopback.</summary>
 internal static partial class Wrk
 {
-    public static async Task<WrkResult> RunAsync(Uri url, int threads, int connections, int seconds, IReadOnlyList<string> headers, string? script = null)
+    /// <summary>One run of <paramref name="seconds"/>, or, with <paramref name="stopAfterMs"/>, interrupted (SIGINT) that much earlier: wrk then stops and reports the time it ran.</summary>
+    public static async Task<WrkResult> RunAsync(Uri url, int threads, int connections, int seconds, IReadOnlyList<string> headers, string? script = null, int stopAfterMs = 0)
     {
         List<string> args = ["-t", I(threads), "-c", I(connections), "-d", I(seconds) + "s", "--latency", "--timeout", "10s"];
         foreach (var header in headers)
@@ -103,7 +104,7 @@ internal static partial class Wrk
         }
 
         args.Add(url.ToString());
-        return Parse(await Processes.RunAsync("wrk", args));
+        return Parse(await Processes.RunAsync("wrk", args, stopAfterMs > 0 ? TimeSpan.FromMilliseconds(stopAfterMs) : null));
     }
 
     /// <summary>
@@ -621,7 +622,8 @@ internal static class Processes
         return OnPath("wrk");
     }
 
-    public static async Task<string> RunAsync(string exe, IReadOnlyList<string> args)
+    /// <summary>Runs <paramref name="exe"/> to its end, sending it SIGINT after <paramref name="interruptAfter"/> if given; its standard output.</summary>
+    public static async Task<string> RunAsync(string exe, IReadOnlyList<string> args, TimeSpan? interruptAfter = null)
     {
         var start = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args)
@@ -632,6 +634,19 @@ internal static class Processes
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {exe}.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (interruptAfter is { } after)
+        {
+            await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(after));
+            try
+            {
+                await RunAsync("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]);
+            }
+            catch (InvalidOperationException) when (process.HasExited)
+            {
+                // It ended by itself meanwhile.
+            }
+        }
+
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {

@@ -146,7 +146,8 @@ try
     }
 
     // Per scenario: a warm-up (none at small scale) and the measured runs of the portal and the baseline (alternating in rounds; at small scale at the same time), then the half-load run.
-    var loadSeconds = ((scale.LoadsTogether ? 1 : 2) * (scale.WarmUpSeconds + scale.DurationSeconds)) + scale.DurationSeconds;
+    var runSeconds = scale.StopWrkAfterMs > 0 ? scale.StopWrkAfterMs / 1000.0 : scale.DurationSeconds;
+    var loadSeconds = ((scale.LoadsTogether ? 1 : 2) * (scale.WarmUpSeconds + runSeconds)) + runSeconds;
     Log(string.Create(CultureInfo.InvariantCulture,
         $"{selected.Count} scenarios x {passes.Length} passes x {loadSeconds} s of load: about {selected.Count * passes.Length * loadSeconds / 60.0:F1} min, plus the sequential requests"));
 
@@ -200,7 +201,7 @@ try
             var allocatedBefore = portalAllocated is null ? 0 : await portalAllocated();
             var portalHalf = portalLoad.RequestsPerSecond > 0
                 ? await Wrk.RunAsync(portalUrl, scale.Threads, scale.Connections, scale.DurationSeconds, pass.Headers,
-                    Wrk.ThinkTimeScript(work, scale.Connections, portalLoad.RequestsPerSecond / 2, portalSql.SequentialMs))
+                    Wrk.ThinkTimeScript(work, scale.Connections, portalLoad.RequestsPerSecond / 2, portalSql.SequentialMs), scale.StopWrkAfterMs)
                 : WrkResult.None;
             portalSql = portalSql with
             {
@@ -218,7 +219,7 @@ try
     }
 
     var run = new RunResult(scale, Report.Machine(),
-        string.Create(CultureInfo.InvariantCulture, $"wrk -t{scale.Threads} -c{scale.Connections} --latency {(scale.WarmUpSeconds > 0 ? $"after a {scale.WarmUpSeconds} s warm-up" : "without a warm-up")}, {(scale.Rounds > 1 && !scale.LoadsTogether ? $"{scale.DurationSeconds} s per side in {scale.Rounds} rounds of {scale.DurationSeconds / scale.Rounds} s, the portal's and the baseline's alternating (portal, baseline, baseline, portal, …); half load {scale.DurationSeconds} s" : $"{scale.DurationSeconds} s")}, per scenario and target, on loopback; every request with {Ingress.Header}: {Ingress.Scheme} as from the ingress (portal: ForwardedHeaders__Enabled=true, as deployed)")
+        string.Create(CultureInfo.InvariantCulture, $"wrk -t{scale.Threads} -c{scale.Connections} --latency {(scale.WarmUpSeconds > 0 ? $"after a {scale.WarmUpSeconds} s warm-up" : "without a warm-up")}, {(scale.Rounds > 1 && !scale.LoadsTogether ? $"{scale.DurationSeconds} s per side in {scale.Rounds} rounds of {scale.DurationSeconds / scale.Rounds} s, the portal's and the baseline's alternating (portal, baseline, baseline, portal, …); half load {scale.DurationSeconds} s" : $"{runSeconds} s")}, per scenario and target, on loopback; every request with {Ingress.Header}: {Ingress.Scheme} as from the ingress (portal: ForwardedHeaders__Enabled=true, as deployed)")
             + (scale.LoadsTogether ? "; the portal and the baseline loaded at the same time (this scale checks the harness, its figures are not measurements)" : string.Empty)
             + (portalSettings.Count == 0 ? string.Empty : "; portal settings: " + string.Join(", ", portalSettings.Select(s => $"{s.Key}={s.Value}")))
             + $"; JIT tier-up: portal {Tiering.Variable}={Tiering.AsDeployed} (as deployed), baseline {Tiering.OfThisProcess}",
@@ -364,5 +365,5 @@ static async Task<WrkResult> MeasureAsync(Uri url, Scale scale, IReadOnlyList<st
         await Wrk.RunAsync(url, scale.Threads, scale.Connections, scale.WarmUpSeconds, headers);
     }
 
-    return await Wrk.RunAsync(url, scale.Threads, scale.Connections, scale.DurationSeconds, headers);
+    return await Wrk.RunAsync(url, scale.Threads, scale.Connections, scale.DurationSeconds, headers, stopAfterMs: scale.StopWrkAfterMs);
 }
