@@ -557,6 +557,22 @@ internal static class Sequential
         return new SqlCount((double)statements / requests, (double)resets / requests, meanMs, allocatedKb);
     }
 
+    /// <summary>The median time of <paramref name="requests"/> requests sent one after the other, answers read whole.</summary>
+    public static async Task<double> MedianMsAsync(HttpClient http, Uri url, int requests)
+    {
+        var times = new double[requests];
+        for (var i = 0; i < requests; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            using var response = await http.GetAsync(url);
+            await response.Content.ReadAsByteArrayAsync();
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        return requests % 2 == 1 ? times[requests / 2] : (times[(requests / 2) - 1] + times[requests / 2]) / 2;
+    }
+
     /// <summary>Follows nextCursor from the first page, and returns the cursor of the page that many pages deep.</summary>
     public static async Task<string> CursorAtDepthAsync(HttpClient http, Uri baseAddress, int depth)
     {

@@ -152,6 +152,9 @@ try
         $"{selected.Count} scenarios x {passes.Length} passes x {loadSeconds} s of load: about {selected.Count * passes.Length * loadSeconds / 60.0:F1} min, plus the sequential requests"));
 
     var counter = new SqlCounter(connectionString);
+
+    // Sequential requests timed for the deep-page target: enough for a steady median, a fraction of a second for a list page.
+    const int AloneRequests = 50;
     var passResults = new List<PassResult>();
     var peakRssMb = portal.PeakRssMb();
     foreach (var pass in passes)
@@ -207,9 +210,18 @@ try
             {
                 AllocatedKb = portalAllocated is null || portalHalf.Requests == 0 ? double.NaN : (await portalAllocated() - allocatedBefore) / 1024.0 / portalHalf.Requests,
             };
+            // For the deep-page target: one request's time on its own, once the load has warmed everything it uses
+            // and the portal has finished what the load left it (a pause first).
+            var aloneMs = double.NaN;
+            if (scenario.DeepOf is not null || selected.Any(s => s.DeepOf == scenario.Name))
+            {
+                await Task.Delay(500);
+                aloneMs = await Sequential.MedianMsAsync(http, portalUrl, AloneRequests);
+            }
+
             var scenarioPeakRssMb = portal.PeakRssMb();
             peakRssMb = Math.Max(peakRssMb, scenarioPeakRssMb);
-            var result = new ScenarioResult(scenario, portalLoad, portalHalf, baselineLoad, portalSql, baselineSql, scenarioPeakRssMb, roundRatios);
+            var result = new ScenarioResult(scenario, portalLoad, portalHalf, baselineLoad, portalSql, baselineSql, scenarioPeakRssMb, roundRatios, aloneMs);
             results.Add(result);
             Log(string.Create(CultureInfo.InvariantCulture,
                 $"{pass.Name} | {scenario.Name}: portal {portalLoad.RequestsPerSecond:F0} req/s (p99 {portalLoad.P99Ms:F1} ms; at {portalHalf.RequestsPerSecond:F0} req/s p99 {portalHalf.P99Ms:F1} ms; {portalSql.Statements:F1} SQL, {portalSql.AllocatedKb:F0} KB), baseline {baselineLoad.RequestsPerSecond:F0} req/s (p99 {baselineLoad.P99Ms:F1} ms, {baselineSql.Statements:F1} SQL, {baselineSql.AllocatedKb:F0} KB), ratio {result.Ratio:F2}{result.RoundSpread}"));
