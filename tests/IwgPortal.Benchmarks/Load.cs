@@ -558,19 +558,32 @@ internal static class Sequential
     }
 
     /// <summary>The median time of <paramref name="requests"/> requests sent one after the other, answers read whole.</summary>
-    public static async Task<double> MedianMsAsync(HttpClient http, Uri url, int requests)
+    /// <summary>The medians of sequential requests to two URLs, sent in turn (a, b, a, b, …), <paramref name="requests"/> each.</summary>
+    public static async Task<(double A, double B)> MediansInTurnMsAsync(HttpClient http, Uri a, Uri b, int requests)
     {
-        var times = new double[requests];
+        var times = (A: new double[requests], B: new double[requests]);
         for (var i = 0; i < requests; i++)
         {
-            var start = Stopwatch.GetTimestamp();
-            using var response = await http.GetAsync(url);
-            await response.Content.ReadAsByteArrayAsync();
-            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            times.A[i] = await TimeMsAsync(http, a);
+            times.B[i] = await TimeMsAsync(http, b);
         }
 
+        return (Median(times.A), Median(times.B));
+    }
+
+    private static async Task<double> TimeMsAsync(HttpClient http, Uri url)
+    {
+        var start = Stopwatch.GetTimestamp();
+        using var response = await http.GetAsync(url);
+        await response.Content.ReadAsByteArrayAsync();
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    private static double Median(double[] times)
+    {
         Array.Sort(times);
-        return requests % 2 == 1 ? times[requests / 2] : (times[(requests / 2) - 1] + times[requests / 2]) / 2;
+        var middle = times.Length / 2;
+        return times.Length % 2 == 1 ? times[middle] : (times[middle - 1] + times[middle]) / 2;
     }
 
     /// <summary>Follows nextCursor from the first page, and returns the cursor of the page that many pages deep.</summary>
