@@ -557,7 +557,6 @@ internal static class Sequential
         return new SqlCount((double)statements / requests, (double)resets / requests, meanMs, allocatedKb);
     }
 
-    /// <summary>The median time of <paramref name="requests"/> requests sent one after the other, answers read whole.</summary>
     /// <summary>The medians of sequential requests to two URLs, sent in turn (a, b, a, b, …), <paramref name="requests"/> each.</summary>
     public static async Task<(double A, double B)> MediansInTurnMsAsync(HttpClient http, Uri a, Uri b, int requests)
     {
