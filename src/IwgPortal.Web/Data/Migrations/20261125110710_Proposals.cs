@@ -1,4 +1,5 @@
-﻿using System;
+using System;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using NpgsqlTypes;
@@ -8,6 +9,8 @@ using NpgsqlTypes;
 namespace IwgPortal.Web.Data.Migrations
 {
     /// <inheritdoc />
+    [DbContext(typeof(PortalDbContext))]
+    [Migration("20261125110710_Proposals")]
     public partial class Proposals : Migration
     {
         /// <inheritdoc />

@@ -1,4 +1,5 @@
-﻿using System;
+using System;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -7,6 +8,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IwgPortal.Web.Data.Migrations
 {
     /// <inheritdoc />
+    [DbContext(typeof(PortalDbContext))]
+    [Migration("20261125113630_StatementsOfWork")]
     public partial class StatementsOfWork : Migration
     {
         /// <inheritdoc />

@@ -1,4 +1,5 @@
-﻿using System;
+using System;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -6,6 +7,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace IwgPortal.Web.Data.Migrations
 {
     /// <inheritdoc />
+    [DbContext(typeof(PortalDbContext))]
+    [Migration("20261125114707_ProposalVersionAndHiddenAt")]
     public partial class ProposalVersionAndHiddenAt : Migration
     {
         /// <inheritdoc />
