@@ -1,5 +1,4 @@
-using System;
-using Microsoft.EntityFrameworkCore.Infrastructure;
+﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -8,8 +7,6 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IwgPortal.Web.Data.Migrations
 {
     /// <inheritdoc />
-    [DbContext(typeof(PortalDbContext))]
-    [Migration("20261125102837_Foundation")]
     public partial class Foundation : Migration
     {
         /// <inheritdoc />

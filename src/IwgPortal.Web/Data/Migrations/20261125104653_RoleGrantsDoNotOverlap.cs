@@ -1,13 +1,10 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace IwgPortal.Web.Data.Migrations
 {
     /// <inheritdoc />
-    [DbContext(typeof(PortalDbContext))]
-    [Migration("20261125104653_RoleGrantsDoNotOverlap")]
     public partial class RoleGrantsDoNotOverlap : Migration
     {
         /// <inheritdoc />

@@ -1,5 +1,4 @@
-using System;
-using Microsoft.EntityFrameworkCore.Infrastructure;
+﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using NpgsqlTypes;
@@ -9,8 +8,6 @@ using NpgsqlTypes;
 namespace IwgPortal.Web.Data.Migrations
 {
     /// <inheritdoc />
-    [DbContext(typeof(PortalDbContext))]
-    [Migration("20261125110710_Proposals")]
     public partial class Proposals : Migration
     {
         /// <inheritdoc />

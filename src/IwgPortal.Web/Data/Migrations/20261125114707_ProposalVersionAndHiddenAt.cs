@@ -1,5 +1,4 @@
-using System;
-using Microsoft.EntityFrameworkCore.Infrastructure;
+﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -7,8 +6,6 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace IwgPortal.Web.Data.Migrations
 {
     /// <inheritdoc />
-    [DbContext(typeof(PortalDbContext))]
-    [Migration("20261125114707_ProposalVersionAndHiddenAt")]
     public partial class ProposalVersionAndHiddenAt : Migration
     {
         /// <inheritdoc />
