@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using IwgPortal.Testing;
 using IwgPortal.Web.Data;
 using IwgPortal.Web.Hosting;
@@ -27,25 +25,7 @@ public class MigrationsTests(PortalFactory portal) : IClassFixture<PortalFactory
     {
         // The test database is a copy of a template that all migrations were applied to.
         var historyBefore = await HistoryCountAsync();
-        var statements = new ConcurrentQueue<string>();
-        using var prepare = new Activity("prepare");
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.TraceId == prepare.TraceId)
-                {
-                    statements.Enqueue(activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-
-        prepare.Start();
-        await portal.Services.PrepareDatabaseAsync(migrate: true);
-        prepare.Stop();
+        var statements = await SqlStatementCounter.StatementsOfAsync(() => portal.Services.PrepareDatabaseAsync(migrate: true));
 
         statements.ShouldContain(s => s.Contains("ef_migrations_history", StringComparison.Ordinal), "the pending migrations are read");
         statements.ShouldNotContain(s => s.Contains("LOCK TABLE", StringComparison.OrdinalIgnoreCase));
