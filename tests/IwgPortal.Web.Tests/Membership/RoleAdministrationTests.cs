@@ -155,6 +155,64 @@ public class ConcurrentGrantTests(PortalFactory portal) : IClassFixture<PortalFa
     }
 
     [Fact]
+    public async Task A_grant_that_PostgreSQL_aborts_to_break_a_deadlock_is_a_conflict_and_saves_nothing()
+    {
+        // Two inserts that the exclusion constraint makes conflict can each wait for the other;
+        // PostgreSQL then aborts one of them (40P01). Here a second connection holds that other side.
+        using var admin = await portal.CreateApiClientAsync("cg-deadlocked", Role.Admin);
+        var personId = await portal.CreatePersonAsync("cg-deadlock-target");
+        await using var other = new Npgsql.NpgsqlConnection(portal.ConnectionString);
+        await other.OpenAsync();
+        // So that the portal's transaction, waiting first with the default of 1 s, is the one aborted.
+        await Execute(other, "SET deadlock_timeout = '60s'");
+        await using var transaction = await other.BeginTransactionAsync();
+        await InsertTreasurerTerm(other, personId, "2030-01-01", "2031-01-01");
+
+        var granting = admin.PostAsJsonAsync($"/api/admin/people/{personId}/roles",
+            new { role = "Treasurer", from = "2030-07-01T00:00:00Z", to = "2032-01-01T00:00:00Z" });
+        await WaitForAnotherSessionToWaitForALock(other, granting);
+        // Overlaps the portal's uncommitted term only, so each transaction now waits for the other.
+        var closingTheCycle = InsertTreasurerTerm(other, personId, "2031-01-01", "2033-01-01");
+        using var response = await granting;
+        await closingTheCycle;
+        await transaction.RollbackAsync();
+
+        var problem = await ProblemDetailsTests.ShouldBeProblem(response, HttpStatusCode.Conflict);
+        problem.GetProperty("detail").GetString().ShouldBe(IwgPortal.Web.Hosting.Errors.ProblemMapping.SimultaneousMessage);
+        (await portal.WithDbAsync(db => db.RoleGrants.CountAsync(g => g.PersonId == personId))).ShouldBe(0);
+    }
+
+    private static async Task Execute(Npgsql.NpgsqlConnection connection, string sql)
+    {
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task InsertTreasurerTerm(Npgsql.NpgsqlConnection connection, int personId, string from, string to)
+    {
+        await using var insert = new Npgsql.NpgsqlCommand(
+            "INSERT INTO role_grants (person_id, role, \"from\", \"to\", granted_at) VALUES (@p, 'Treasurer', @from::timestamptz, @to::timestamptz, now())", connection);
+        insert.Parameters.AddWithValue("p", personId);
+        insert.Parameters.AddWithValue("from", from);
+        insert.Parameters.AddWithValue("to", to);
+        await insert.ExecuteNonQueryAsync();
+    }
+
+    private static async Task WaitForAnotherSessionToWaitForALock(Npgsql.NpgsqlConnection connection, Task request)
+    {
+        await using var waiting = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()", connection);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((long)(await waiting.ExecuteScalarAsync())! == 0)
+        {
+            // A request that finished without waiting means the race this test sets up never happened.
+            request.IsCompleted.ShouldBeFalse("the grant finished without waiting for the other transaction");
+            (DateTime.UtcNow < deadline).ShouldBeTrue("the grant never waited for the other transaction");
+            await Task.Delay(10);
+        }
+    }
+
+    [Fact]
     public async Task The_database_refuses_overlapping_terms_written_around_the_domain()
     {
         var personId = await portal.CreatePersonAsync("cg-sql", Role.Chair);

@@ -18,8 +18,15 @@ public static class ProblemMapping
 
     public const string ConcurrencyMessage = "Someone else changed this record while you were editing it. Reload to see their change, then apply yours again.";
 
+    public const string SimultaneousMessage = "Someone else was saving a change to the same records at the same moment, so yours was not saved. Reload and try again.";
+
     public static int StatusFor(Exception exception) => exception switch
     {
+        // PostgreSQL broke a deadlock or a serialisation conflict by aborting this transaction, as it
+        // does when two requests insert rows that an exclusion constraint makes conflict: nothing of
+        // it was saved, and the other request went through.
+        _ when IsSimultaneousWrite(exception) => StatusCodes.Status409Conflict,
+
         ValidationException => StatusCodes.Status400BadRequest,
 
         // Text PostgreSQL cannot store (a NUL character, invalid UTF-8) came from the client.
@@ -46,6 +53,7 @@ public static class ProblemMapping
                 Title = "The request has invalid fields.",
             },
             DbUpdateConcurrencyException => new ProblemDetails { Status = status, Title = "Conflict", Detail = ConcurrencyMessage },
+            _ when IsSimultaneousWrite(exception) => new ProblemDetails { Status = status, Title = "Conflict", Detail = SimultaneousMessage },
             DbUpdateException when status == StatusCodes.Status409Conflict => new ProblemDetails { Status = status, Title = "Conflict", Detail = DuplicateMessage },
             BadHttpRequestException => new ProblemDetails { Status = status, Title = "Bad request", Detail = "The request could not be read: check its JSON and parameters." },
             Npgsql.PostgresException or DbUpdateException when status == StatusCodes.Status400BadRequest =>
@@ -74,6 +82,9 @@ public static class ProblemMapping
             case DbUpdateConcurrencyException:
                 modelState.AddModelError(string.Empty, ConcurrencyMessage);
                 return true;
+            case Exception when IsSimultaneousWrite(exception):
+                modelState.AddModelError(string.Empty, SimultaneousMessage);
+                return true;
             case DbUpdateException when StatusFor(exception) == StatusCodes.Status409Conflict:
                 modelState.AddModelError(string.Empty, DuplicateMessage);
                 return true;
@@ -83,6 +94,21 @@ public static class ProblemMapping
             default:
                 return false;
         }
+    }
+
+    // Npgsql's default execution strategy wraps the DbUpdateException that wraps PostgreSQL's error
+    // in an InvalidOperationException ("likely due to a transient failure"), so the chain is walked.
+    private static bool IsSimultaneousWrite(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: "40P01" or "40001" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string ReasonFor(int status) => status switch
