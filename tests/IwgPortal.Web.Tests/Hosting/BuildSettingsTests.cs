@@ -6,7 +6,8 @@ namespace IwgPortal.Web.Tests.Hosting;
 
 /// <summary>
 /// How MSBuild evaluates the repository's build settings for the portal: a plain `dotnet run`
-/// (no configuration given) skips the analyzers, a Release build (tests/run.sh, CI) runs them (ADR 10).
+/// (no configuration given) skips the analyzers, a Release build (tests/run.sh, CI) runs them (ADR 10);
+/// the compiler gets no source generator for a feature the code does not use (ADR 13).
 /// </summary>
 public class BuildSettingsTests
 {
@@ -20,7 +21,49 @@ public class BuildSettingsTests
         (await PortalProperty("TreatWarningsAsErrors", "-p:Configuration=Release")).ShouldBe("true");
     }
 
+    private static readonly string[] UnusedGenerators =
+    [
+        "Microsoft.Extensions.Validation.ValidationsGenerator",
+        "Microsoft.Interop.ComInterfaceGenerator",
+        "Microsoft.Interop.JavaScript.JSImportGenerator",
+        "Microsoft.Interop.LibraryImportGenerator",
+    ];
+
+    [Fact]
+    public async Task The_compiler_gets_the_generators_the_portal_uses_and_not_the_others()
+    {
+        using var json = await MsBuild("-t:ResolveTargetingPackAssets;ResolvePackageAssets;DropUnusedSourceGenerators", "-getItem:Analyzer");
+        var analyzers = json.RootElement.GetProperty("Items").GetProperty("Analyzer").EnumerateArray()
+            .Select(a => a.GetProperty("Filename").GetString()!).ToList();
+
+        analyzers.ShouldNotContain(a => UnusedGenerators.Contains(a));
+        analyzers.ShouldContain("System.Text.RegularExpressions.Generator");
+        analyzers.ShouldContain("Microsoft.Extensions.Logging.Generators");
+        analyzers.ShouldContain("Microsoft.AspNetCore.App.SourceGenerators");
+    }
+
+    [Fact]
+    public void No_code_uses_a_feature_whose_generator_the_build_leaves_out()
+    {
+        // Without its generator AddValidation would validate nothing, silently; LibraryImport and the
+        // others would not compile. Whoever needs one takes it out of Directory.Build.targets.
+        string[] uses = ["AddValidation(", "[ValidatableType", "[LibraryImport", "[JSImport", "[JSExport", "[GeneratedComInterface", "[GeneratedComClass"];
+        var offenders = Directory.EnumerateFiles(RepositoryFolder.Root(), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}artifacts{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && path != Path.Combine(RepositoryFolder.Root(), "tests", "IwgPortal.Web.Tests", "Hosting", "BuildSettingsTests.cs"))
+            .SelectMany(path => uses.Where(File.ReadAllText(path).Contains).Select(use => $"{Path.GetRelativePath(RepositoryFolder.Root(), path)}: {use}"))
+            .ToList();
+
+        offenders.ShouldBeEmpty("Directory.Build.targets drops the generator these need");
+    }
+
     private static async Task<string> PortalProperty(string name, params string[] arguments)
+    {
+        using var json = await MsBuild([$"-getProperty:{name}", "-getProperty:Configuration", .. arguments]);
+        return json.RootElement.GetProperty("Properties").GetProperty(name).GetString()!;
+    }
+
+    private static async Task<JsonDocument> MsBuild(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,7 +71,7 @@ public class BuildSettingsTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "msbuild", Path.Combine("src", "IwgPortal.Web", "IwgPortal.Web.csproj"), $"-getProperty:{name}", "-getProperty:Configuration" }.Concat(arguments))
+        foreach (var argument in new[] { "msbuild", Path.Combine("src", "IwgPortal.Web", "IwgPortal.Web.csproj") }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -38,7 +81,6 @@ public class BuildSettingsTests
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         process.ExitCode.ShouldBe(0, await errors + await output);
-        using var json = JsonDocument.Parse(await output);
-        return json.RootElement.GetProperty("Properties").GetProperty(name).GetString()!;
+        return JsonDocument.Parse(await output);
     }
 }

@@ -15,7 +15,7 @@ public class MigrationsTests(PortalFactory portal) : IClassFixture<PortalFactory
     public async Task The_model_matches_the_snapshot_of_the_latest_migration()
     {
         (await portal.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()))).ShouldBeFalse(
-            "the model has changed since the last migration: add one (dotnet ef migrations add Name --project src/IwgPortal.Web)");
+            "the model has changed since the last migration: add one (dotnet tool restore, then dotnet ef migrations add Name --project src/IwgPortal.Web --startup-project tests/IwgPortal.Web.Tests)");
     }
 
     [Fact]
