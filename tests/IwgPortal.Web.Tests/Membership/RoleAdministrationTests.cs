@@ -164,15 +164,19 @@ public class ConcurrentGrantTests(PortalFactory portal) : IClassFixture<PortalFa
         await using var other = new Npgsql.NpgsqlConnection(portal.ConnectionString);
         await other.OpenAsync();
         // So that the portal's transaction, waiting first with the default of 1 s, is the one aborted.
-        await Execute(other, "SET deadlock_timeout = '60s'");
+        await using (var timeout = new Npgsql.NpgsqlCommand("SET deadlock_timeout = '60s'", other))
+        {
+            await timeout.ExecuteNonQueryAsync();
+        }
+
         await using var transaction = await other.BeginTransactionAsync();
-        await InsertTreasurerTerm(other, personId, "2030-01-01", "2031-01-01");
+        await InsertTerm(other, personId, "Treasurer", "2030-01-01", "2031-01-01");
 
         var granting = admin.PostAsJsonAsync($"/api/admin/people/{personId}/roles",
             new { role = "Treasurer", from = "2030-07-01T00:00:00Z", to = "2032-01-01T00:00:00Z" });
         await WaitForAnotherSessionToWaitForALock(other, granting);
         // Overlaps the portal's uncommitted term only, so each transaction now waits for the other.
-        var closingTheCycle = InsertTreasurerTerm(other, personId, "2031-01-01", "2033-01-01");
+        var closingTheCycle = InsertTerm(other, personId, "Treasurer", "2031-01-01", "2033-01-01");
         using var response = await granting;
         await closingTheCycle;
         await transaction.RollbackAsync();
@@ -182,19 +186,15 @@ public class ConcurrentGrantTests(PortalFactory portal) : IClassFixture<PortalFa
         (await portal.WithDbAsync(db => db.RoleGrants.CountAsync(g => g.PersonId == personId))).ShouldBe(0);
     }
 
-    private static async Task Execute(Npgsql.NpgsqlConnection connection, string sql)
-    {
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task InsertTreasurerTerm(Npgsql.NpgsqlConnection connection, int personId, string from, string to)
+    /// <summary>A term written straight into the table, around the domain; no end when <paramref name="to"/> is null.</summary>
+    private static async Task InsertTerm(Npgsql.NpgsqlConnection connection, int personId, string role, string from, string? to)
     {
         await using var insert = new Npgsql.NpgsqlCommand(
-            "INSERT INTO role_grants (person_id, role, \"from\", \"to\", granted_at) VALUES (@p, 'Treasurer', @from::timestamptz, @to::timestamptz, now())", connection);
+            "INSERT INTO role_grants (person_id, role, \"from\", \"to\", granted_at) VALUES (@p, @role, @from::timestamptz, @to::timestamptz, now())", connection);
         insert.Parameters.AddWithValue("p", personId);
+        insert.Parameters.AddWithValue("role", role);
         insert.Parameters.AddWithValue("from", from);
-        insert.Parameters.AddWithValue("to", to);
+        insert.Parameters.AddWithValue("to", (object?)to ?? DBNull.Value);
         await insert.ExecuteNonQueryAsync();
     }
 
@@ -218,11 +218,9 @@ public class ConcurrentGrantTests(PortalFactory portal) : IClassFixture<PortalFa
         var personId = await portal.CreatePersonAsync("cg-sql", Role.Chair);
         await using var connection = new Npgsql.NpgsqlConnection(portal.ConnectionString);
         await connection.OpenAsync();
-        await using var insert = new Npgsql.NpgsqlCommand(
-            "INSERT INTO role_grants (person_id, role, \"from\", \"to\", granted_at) VALUES (@p, 'Chair', now() - interval '1 day', NULL, now())", connection);
-        insert.Parameters.AddWithValue("p", personId);
+        var yesterday = DateTimeOffset.UtcNow.AddDays(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
-        var error = await Should.ThrowAsync<Npgsql.PostgresException>(() => insert.ExecuteNonQueryAsync());
+        var error = await Should.ThrowAsync<Npgsql.PostgresException>(() => InsertTerm(connection, personId, "Chair", yesterday, null));
         error.SqlState.ShouldBe("23P01");
     }
 }
