@@ -7,7 +7,8 @@ namespace IwgPortal.Web.Tests.Hosting;
 /// <summary>
 /// How MSBuild evaluates the repository's build settings for the portal: a plain `dotnet run`
 /// (no configuration given) skips the analyzers, a Release build (tests/run.sh, CI) runs them (ADR 10);
-/// the compiler gets no source generator for a feature the code does not use (ADR 13).
+/// the compiler gets no source generator for a feature the code does not use, and no profile-guided
+/// tiering (ADR 13).
 /// </summary>
 public class BuildSettingsTests
 {
@@ -19,6 +20,16 @@ public class BuildSettingsTests
         (await PortalProperty("RunAnalyzersDuringBuild")).ShouldBe("false");
         (await PortalProperty("RunAnalyzersDuringBuild", "-p:Configuration=Release")).ShouldBe("");
         (await PortalProperty("TreatWarningsAsErrors", "-p:Configuration=Release")).ShouldBe("true");
+    }
+
+    [Fact]
+    public async Task The_compiler_runs_without_profile_guided_tiering_and_the_portal_with_it()
+    {
+        // A compile is a short process of its own where no compiler server runs (ADR 13); the
+        // portal is a long-running server, where profile-guided tiering is worth its cost.
+        (await PortalProperty("CscEnvironment")).Split(';').ShouldContain("DOTNET_TieredPGO=0");
+        (await PortalProperty("CscEnvironment", "-p:Configuration=Release")).Split(';').ShouldContain("DOTNET_TieredPGO=0");
+        (await PortalProperty("TieredPGO")).ShouldBe("");
     }
 
     private static readonly string[] UnusedGenerators =
