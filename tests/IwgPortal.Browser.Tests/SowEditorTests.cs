@@ -145,6 +145,23 @@ public class SowEditorTests(PortalBrowser world) : BrowserTest(world)
     }
 
     [Fact]
+    public async Task A_draft_reopened_after_its_autosave_says_it_is_saved_not_how_to_save_without_the_script()
+    {
+        var id = await NewDraftAsync("Leave and come back", []);
+        await SignInAsDemoPersonAsync("lena-fischer");
+        await Page.GotoAsync($"/sows/{id}/edit");
+        var status = Page.Locator("[data-save-status]");
+        await Expect(status).ToHaveTextAsync("Saved. Changes save as you type.");
+
+        await Page.Locator("#sow-work-mode").FillAsync("Typed just before leaving.");
+        await Expect(status).ToHaveTextAsync(new Regex("^Saved \\d"));
+        await Page.ReloadAsync();
+        await Expect(Page.Locator("#sow-work-mode")).ToHaveValueAsync("Typed just before leaving.");
+        await Expect(status).ToHaveTextAsync("Saved. Changes save as you type.");
+        await Problems.ShouldBeNoneAsync();
+    }
+
+    [Fact]
     public async Task Work_items_and_criteria_are_reordered_added_and_removed_without_losing_text_or_keys()
     {
         var id = await NewDraftAsync("Reorder the work", [("w1", "Inventory", "c1"), ("w2", "Port", "c2")]);

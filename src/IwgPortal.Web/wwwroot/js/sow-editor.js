@@ -485,6 +485,8 @@
       }
     }).catch(function () { inFlight = false; });
   } else {
+    // The text shown is the portal's copy; the server's hint (a bare attribute, or none) is for a browser without this script.
+    if (statusLine.hasAttribute("data-no-js-hint")) { setStatus("Saved. Changes save as you type.", "saved"); }
     forgetLocal();
   }
 })();
