@@ -35,6 +35,32 @@ public static class Display
     /// </summary>
     public static IHtmlContent Time(DateTimeOffset instant, TimeProvider clock) => new TimeTag(instant, clock.GetUtcNow());
 
+    /// <summary>
+    /// A SHA-256 in hex as four groups of 16 characters, each kept on one line: in a narrow
+    /// sidebar a 64-character string broke wherever the width ran out, leaving a lone character on
+    /// its last line. No space between the groups, so a copied hash is still one word.
+    /// </summary>
+    public static IHtmlContent Sha256(string hex)
+    {
+        if (hex.Length != 64)
+        {
+            return new HtmlString(HtmlEncoder.Default.Encode(hex));
+        }
+
+        var html = new System.Text.StringBuilder("<span class=\"sha-group\">", 140);
+        for (var group = 0; group < 4; group++)
+        {
+            if (group > 0)
+            {
+                html.Append("</span><span class=\"sha-group\">");
+            }
+
+            html.Append(HtmlEncoder.Default.Encode(hex.Substring(group * 16, 16)));
+        }
+
+        return new HtmlString(html.Append("</span>").ToString());
+    }
+
     public static string Date(DateTimeOffset instant) => instant.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     public static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");

@@ -35,6 +35,18 @@ public class DisplayTests
             "<time datetime=\"2025-03-07T08:09:10.1230000Z\" title=\"2025-03-07 08:09 UTC\">7 Mar 2025</time>");
     }
 
+    [Fact]
+    public void A_sha256_is_four_unbreakable_groups_of_16_with_nothing_between_them()
+    {
+        var hex = string.Concat(Enumerable.Range(0, 32).Select(i => (i * 7).ToString("x2", CultureInfo.InvariantCulture)));
+
+        var html = Html(Display.Sha256(hex));
+
+        html.ShouldBe(string.Concat(hex.Chunk(16).Select(group => $"<span class=\"sha-group\">{new string(group)}</span>")));
+        System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", string.Empty).ShouldBe(hex);
+        Html(Display.Sha256("<not a hash>")).ShouldBe("&lt;not a hash&gt;");
+    }
+
     private static string Html(Microsoft.AspNetCore.Html.IHtmlContent content)
     {
         using var writer = new StringWriter();

@@ -24,7 +24,7 @@ public partial class SowPagesTests(PortalFactory portal) : IClassFixture<PortalF
         detail.ShouldContain("Expensive builders run only after cheap ones pass.");
         detail.ShouldContain($"href=\"/sows/{id}/revisions/1\"");
         detail.ShouldContain("Tighten the NFRs");
-        detail.ShouldMatch("<code class=\"sha\"[^>]*>[0-9a-f]{64}</code>");
+        detail.ShouldMatch("<code class=\"sha\"[^>]*>(<span class=\"sha-group\">[0-9a-f]{16}</span>){4}</code>");
         detail.ShouldNotContain("Move this statement of work");
         detail.ShouldNotContain("Edit draft");
 
