@@ -47,18 +47,8 @@ public static class Display
             return new HtmlString(HtmlEncoder.Default.Encode(hex));
         }
 
-        var html = new System.Text.StringBuilder("<span class=\"sha-group\">", 140);
-        for (var group = 0; group < 4; group++)
-        {
-            if (group > 0)
-            {
-                html.Append("</span><span class=\"sha-group\">");
-            }
-
-            html.Append(HtmlEncoder.Default.Encode(hex.Substring(group * 16, 16)));
-        }
-
-        return new HtmlString(html.Append("</span>").ToString());
+        return new HtmlString(string.Concat(hex.Chunk(16).Select(group =>
+            $"<span class=\"sha-group\">{HtmlEncoder.Default.Encode(new string(group))}</span>")));
     }
 
     public static string Date(DateTimeOffset instant) => instant.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
