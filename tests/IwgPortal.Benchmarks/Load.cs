@@ -299,13 +299,18 @@ internal sealed class PortalProcess : IDisposable
     }
 
     /// <summary>Peak resident set size (VmHWM) of the portal process, in MB.</summary>
-    public double PeakRssMb()
+    public double PeakRssMb() => StatusMb("VmHWM:");
+
+    /// <summary>Resident set size now (VmRSS) of the portal process, in MB.</summary>
+    public double RssMb() => StatusMb("VmRSS:");
+
+    private double StatusMb(string field)
     {
         foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
         {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            if (line.StartsWith(field, StringComparison.Ordinal))
             {
-                var kb = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                var kb = long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
                 return kb / 1024.0;
             }
         }

@@ -174,6 +174,7 @@ try
         foreach (var scenario in selected.Select(s => s.WithCursors(portalCursor, baselineCursor)))
         {
             peakRssMb = Math.Max(peakRssMb, portal.PeakRssMb());
+            var startRssMb = portal.RssMb();
             portal.ResetPeakRss();
             var portalUrl = new Uri(portal.BaseAddress, scenario.PortalPath);
             var baselineUrl = new Uri(baselineAddress, scenario.BaselinePath);
@@ -223,10 +224,10 @@ try
 
             var scenarioPeakRssMb = portal.PeakRssMb();
             peakRssMb = Math.Max(peakRssMb, scenarioPeakRssMb);
-            var result = new ScenarioResult(scenario, portalLoad, portalHalf, baselineLoad, portalSql, baselineSql, scenarioPeakRssMb, roundRatios, alone.Deep, alone.First);
+            var result = new ScenarioResult(scenario, portalLoad, portalHalf, baselineLoad, portalSql, baselineSql, startRssMb, scenarioPeakRssMb, roundRatios, alone.Deep, alone.First);
             results.Add(result);
             Log(string.Create(CultureInfo.InvariantCulture,
-                $"{pass.Name} | {scenario.Name}: portal {portalLoad.RequestsPerSecond:F0} req/s (p99 {portalLoad.P99Ms:F1} ms; at {portalHalf.RequestsPerSecond:F0} req/s p99 {portalHalf.P99Ms:F1} ms; {portalSql.Statements:F1} SQL, {portalSql.AllocatedKb:F0} KB), baseline {baselineLoad.RequestsPerSecond:F0} req/s (p99 {baselineLoad.P99Ms:F1} ms, {baselineSql.Statements:F1} SQL, {baselineSql.AllocatedKb:F0} KB), ratio {result.Ratio:F2}{result.RoundSpread}"));
+                $"{pass.Name} | {scenario.Name}: portal {portalLoad.RequestsPerSecond:F0} req/s (p99 {portalLoad.P99Ms:F1} ms; at {portalHalf.RequestsPerSecond:F0} req/s p99 {portalHalf.P99Ms:F1} ms; {portalSql.Statements:F1} SQL, {portalSql.AllocatedKb:F0} KB), baseline {baselineLoad.RequestsPerSecond:F0} req/s (p99 {baselineLoad.P99Ms:F1} ms, {baselineSql.Statements:F1} SQL, {baselineSql.AllocatedKb:F0} KB), ratio {result.Ratio:F2}{result.RoundSpread}; portal RSS {startRssMb:F0} → peak {scenarioPeakRssMb:F0} MB"));
         }
 
         passResults.Add(new PassResult(pass, results));

@@ -49,13 +49,14 @@ internal sealed record Pass(string Name, string Title, string? Token)
 internal sealed record PassResult(Pass Pass, IReadOnlyList<ScenarioResult> Scenarios);
 
 /// <summary>
-/// <paramref name="PortalPeakRssMb"/>: the portal's VmHWM over this scenario alone (see <c>PortalProcess.ResetPeakRss</c>).
+/// <paramref name="PortalStartRssMb"/>: the portal's resident size when this scenario began, what earlier ones left;
+/// <paramref name="PortalPeakRssMb"/>: its VmHWM over this scenario alone (see <c>PortalProcess.ResetPeakRss</c>).
 /// <paramref name="RoundRatios"/>: portal ÷ baseline in each round of <c>Interleaved</c> (none when both were loaded at once).
 /// <paramref name="PortalAloneMs"/> and <paramref name="FirstPageAloneMs"/> (deep pages only): the median time of one request
 /// to this page and to the first page it is compared with, timed in turn after this page's load.
 /// </summary>
 internal sealed record ScenarioResult(
-    Scenario Scenario, WrkResult Portal, WrkResult PortalHalf, WrkResult Baseline, SqlCount PortalSql, SqlCount BaselineSql, double PortalPeakRssMb, IReadOnlyList<double> RoundRatios,
+    Scenario Scenario, WrkResult Portal, WrkResult PortalHalf, WrkResult Baseline, SqlCount PortalSql, SqlCount BaselineSql, double PortalStartRssMb, double PortalPeakRssMb, IReadOnlyList<double> RoundRatios,
     double PortalAloneMs = double.NaN, double FirstPageAloneMs = double.NaN)
 {
     public double Ratio => Baseline.RequestsPerSecond > 0 ? Portal.RequestsPerSecond / Baseline.RequestsPerSecond : double.NaN;
@@ -104,7 +105,7 @@ internal static class Report
         }
 
         s.AppendLine();
-        s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Portal peak RSS (VmHWM) over the whole run: {run.PortalPeakRssMb:F0} MB (target ≤ {MaxRssMb:F0}){Mark(run.PortalPeakRssMb <= MaxRssMb)}; the table's column is the peak within each scenario (VmHWM restarted from the resident size at its start)"));
+        s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Portal peak RSS (VmHWM) over the whole run: {run.PortalPeakRssMb:F0} MB (target ≤ {MaxRssMb:F0}){Mark(run.PortalPeakRssMb <= MaxRssMb)}; the table's column is the resident size at each scenario's start and the peak within it (VmHWM restarted from that size)"));
         s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Portal start to first /health/live answer (Release build, no migrations): {run.PortalStartupSeconds:F1} s"));
         s.AppendLine("- Saturated: wrk with the fixed connection count above, no pauses; with rounds, each side's req/s is its requests over its rounds' time, its saturated p50 and p99 the median of its rounds', and the ratio is of those req/s (the rounds' own ratios show the spread). Half load: the same connections, each pausing (wrk delay()) so together they offer half the portal's saturated rate; the rate reached is shown.");
         s.AppendLine("- SQL/req: pg_stat_statements calls in the benchmark database over sequential requests after a reset, divided by the request count; every statement counts, also those sent in one batch. Pool resets (DISCARD ALL, sent by Npgsql when a pooled connection is reused) are counted apart. " +
@@ -119,7 +120,7 @@ internal static class Report
 
     private static void Table(StringBuilder s, IReadOnlyList<ScenarioResult> scenarios)
     {
-        s.AppendLine("| Scenario | Portal req/s | Baseline req/s | Ratio (target) | Ratio per round, lowest–highest | Portal p50 / p99 ms, saturated | Portal p50 / p99 ms at ≈ half load (target) | Baseline p50 / p99 ms, saturated | SQL/req portal (≤ 4) / baseline | Pool resets/req portal / baseline | KB allocated/req portal / baseline | Portal peak RSS MB (≤ 400) | Failed requests |");
+        s.AppendLine("| Scenario | Portal req/s | Baseline req/s | Ratio (target) | Ratio per round, lowest–highest | Portal p50 / p99 ms, saturated | Portal p50 / p99 ms at ≈ half load (target) | Baseline p50 / p99 ms, saturated | SQL/req portal (≤ 4) / baseline | Pool resets/req portal / baseline | KB allocated/req portal / baseline | Portal RSS MB at start → peak (≤ 400) | Failed requests |");
         s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in scenarios)
         {
@@ -129,7 +130,7 @@ internal static class Report
                 $"| {r.Scenario.Name} | {r.Portal.RequestsPerSecond:F0} | {r.Baseline.RequestsPerSecond:F0} | {r.Ratio:F2} (≥ {t.MinRatio:F2}){Mark(r.Ratio >= t.MinRatio)} | {(r.RoundRatios.Count < 2 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{r.RoundRatios.Min():F2}–{r.RoundRatios.Max():F2}"))} " +
                 $"| {r.Portal.P50Ms:F1} / {r.Portal.P99Ms:F1} | {h.P50Ms:F1} / {h.P99Ms:F1} at {h.RequestsPerSecond:F0} req/s (≤ {t.MaxP99Ms:F0}){Mark(h.P99Ms <= t.MaxP99Ms)} " +
                 $"| {r.Baseline.P50Ms:F1} / {r.Baseline.P99Ms:F1} | {r.PortalSql.Statements:F1}{Mark(r.PortalSql.Statements <= MaxStatements)} / {r.BaselineSql.Statements:F1} " +
-                $"| {r.PortalSql.PoolResets:F1} / {r.BaselineSql.PoolResets:F1} | {r.PortalSql.AllocatedKb:F0} / {r.BaselineSql.AllocatedKb:F0} | {r.PortalPeakRssMb:F0}{Mark(r.PortalPeakRssMb <= MaxRssMb)} | {r.Portal.Failures + h.Failures} / {r.Baseline.Failures} |"));
+                $"| {r.PortalSql.PoolResets:F1} / {r.BaselineSql.PoolResets:F1} | {r.PortalSql.AllocatedKb:F0} / {r.BaselineSql.AllocatedKb:F0} | {r.PortalStartRssMb:F0} → {r.PortalPeakRssMb:F0}{Mark(r.PortalPeakRssMb <= MaxRssMb)} | {r.Portal.Failures + h.Failures} / {r.Baseline.Failures} |"));
         }
 
         foreach (var deep in scenarios.Where(r => r.Scenario.DeepOf is not null))
