@@ -148,6 +148,16 @@ public sealed partial class MarkdownRenderer
     public IHtmlContent Render(string? markdown) => new HtmlString(ToHtml(markdown));
 
     /// <summary>
+    /// The HTML of a text rendered before, found by the SHA-256 of the text's UTF-8 (as the database
+    /// keeps it for comments), so that a reader of a long thread need not fetch the texts themselves.
+    /// </summary>
+    public bool TryGetRendered(ReadOnlySpan<byte> sha256, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? html)
+    {
+        html = null;
+        return sha256.Length == 32 && _rendered.TryGet(System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(sha256), out html);
+    }
+
+    /// <summary>
     /// Two generations of rendered texts: when the newer one is full it becomes the older one and the
     /// oldest is dropped, and a text found in the older one moves to the newer. An approximate LRU
     /// whose memory stays below two budgets of characters, without locks on the read path.
@@ -158,11 +168,21 @@ public sealed partial class MarkdownRenderer
         private Generation _current = new();
         private Generation _previous = new();
 
+        // Of the UTF-8, not of the string's UTF-16: the same hash as the database's utf8_sha256().
         public static UInt128 KeyOf(string text)
         {
-            Span<byte> hash = stackalloc byte[32];
-            System.Security.Cryptography.SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()), hash);
-            return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
+            var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));
+            try
+            {
+                var length = System.Text.Encoding.UTF8.GetBytes(text, rented);
+                Span<byte> hash = stackalloc byte[32];
+                System.Security.Cryptography.SHA256.HashData(rented.AsSpan(0, length), hash);
+                return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
         }
 
         public bool TryGet(UInt128 key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? html)

@@ -54,6 +54,8 @@ internal sealed class ProposalTransitionConfiguration : IEntityTypeConfiguration
 
 internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
 {
+    public const string BodySha256 = "BodySha256";
+
     public void Configure(EntityTypeBuilder<Comment> builder)
     {
         // A comment discusses exactly one thing; on an SOW it remembers the revision it was written on.
@@ -63,6 +65,9 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
             t.HasCheckConstraint("ck_comments_sow_revision", "(sow_id IS NULL) = (sow_revision IS NULL)");
         });
         builder.Property(c => c.Body).HasMaxLength(Comment.MaxBodyLength);
+        // The text's SHA-256 (of its UTF-8), kept by the database on every write: a thread page finds
+        // each comment's rendered HTML by it without reading the texts (MarkdownRenderer, ADR 15).
+        builder.Property<byte[]>(BodySha256).HasComputedColumnSql("utf8_sha256(body)", stored: true);
         builder.Property(c => c.HiddenReason).HasMaxLength(Comment.MaxHideReasonLength);
         builder.HasOne<Proposal>().WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);

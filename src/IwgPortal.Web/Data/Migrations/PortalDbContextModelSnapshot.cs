@@ -221,6 +221,12 @@ namespace IwgPortal.Web.Data.Migrations
                         .HasColumnType("character varying(10000)")
                         .HasColumnName("body");
 
+                    b.Property<byte[]>("BodySha256")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bytea")
+                        .HasColumnName("body_sha256")
+                        .HasComputedColumnSql("utf8_sha256(body)", true);
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");

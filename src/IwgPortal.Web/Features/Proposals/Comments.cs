@@ -1,4 +1,5 @@
 using IwgPortal.Web.Data;
+using IwgPortal.Web.Data.Configurations;
 using IwgPortal.Web.Hosting;
 using IwgPortal.Web.Hosting.Auth;
 using Mediator;
@@ -8,7 +9,8 @@ namespace IwgPortal.Web.Features.Proposals;
 
 /// <summary>
 /// A comment as a reader sees it. Body and Html are null when the reader may not see a hidden
-/// text. Revision is the SOW revision it was written on (null on proposals).
+/// text, and Body is null too when only the HTML was asked for. Revision is the SOW revision it was
+/// written on (null on proposals).
 /// </summary>
 public sealed record CommentItem(
     int Id, int? ParentId, int? Revision, string AuthorLogin, string AuthorName, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt,
@@ -17,7 +19,8 @@ public sealed record CommentItem(
 /// <summary>A text the comment had before an edit.</summary>
 public sealed record CommentEdit(DateTimeOffset WrittenAt, string Html);
 
-public sealed record ListCommentsQuery(CommentSubject Subject) : IQuery<IReadOnlyList<CommentItem>>;
+/// <summary>A thread; pages that show it ask without its Markdown texts (WithTexts false) and get the HTML only.</summary>
+public sealed record ListCommentsQuery(CommentSubject Subject, bool WithTexts = true) : IQuery<IReadOnlyList<CommentItem>>;
 
 /// <summary>Threads in order; hidden texts are shown to their authors only.</summary>
 public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, MarkdownRenderer markdown) : IQueryHandler<ListCommentsQuery, IReadOnlyList<CommentItem>>
@@ -25,23 +28,26 @@ public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, Ma
     // Compiled: every thread read otherwise builds, funcletizes and hashes the LINQ expression again to find
     // its cached plan (about a sixth of the portal's CPU on a 9-comment thread). One join for the authors:
     // a sub-select per column per comment cost twice the rows on long threads. The two differ only in
-    // the subject's column; a filter chosen by a parameter would cost the index.
-    private static readonly Func<PortalDbContext, int, IAsyncEnumerable<CommentRow>> ProposalThread = EF.CompileAsyncQuery(
-        (PortalDbContext db, int id) => db.Comments.AsNoTracking()
+    // the subject's column; a filter chosen by a parameter would cost the index. Without the texts each row
+    // brings its text's hash instead (a fifth of a long thread page's allocations were its Markdown sources).
+    private static readonly Func<PortalDbContext, int, bool, IAsyncEnumerable<CommentRow>> ProposalThread = EF.CompileAsyncQuery(
+        (PortalDbContext db, int id, bool withTexts) => db.Comments.AsNoTracking()
             .Where(c => c.ProposalId == id)
             .Join(db.People, c => c.AuthorId, a => a.Id, (c, a) => new { c, a.Login, a.DisplayName })
             .OrderBy(x => x.c.Id)
             .Select(x => new CommentRow(
-                x.c.Id, x.c.ParentId, x.c.SowRevision, x.c.AuthorId, x.c.CreatedAt, x.c.EditedAt, x.c.Body, x.c.IsHidden, x.c.HiddenReason,
+                x.c.Id, x.c.ParentId, x.c.SowRevision, x.c.AuthorId, x.c.CreatedAt, x.c.EditedAt,
+                withTexts ? x.c.Body : null, withTexts ? null : EF.Property<byte[]>(x.c, CommentConfiguration.BodySha256), x.c.IsHidden, x.c.HiddenReason,
                 x.Login, x.DisplayName)));
 
-    private static readonly Func<PortalDbContext, int, IAsyncEnumerable<CommentRow>> SowThread = EF.CompileAsyncQuery(
-        (PortalDbContext db, int id) => db.Comments.AsNoTracking()
+    private static readonly Func<PortalDbContext, int, bool, IAsyncEnumerable<CommentRow>> SowThread = EF.CompileAsyncQuery(
+        (PortalDbContext db, int id, bool withTexts) => db.Comments.AsNoTracking()
             .Where(c => c.SowId == id)
             .Join(db.People, c => c.AuthorId, a => a.Id, (c, a) => new { c, a.Login, a.DisplayName })
             .OrderBy(x => x.c.Id)
             .Select(x => new CommentRow(
-                x.c.Id, x.c.ParentId, x.c.SowRevision, x.c.AuthorId, x.c.CreatedAt, x.c.EditedAt, x.c.Body, x.c.IsHidden, x.c.HiddenReason,
+                x.c.Id, x.c.ParentId, x.c.SowRevision, x.c.AuthorId, x.c.CreatedAt, x.c.EditedAt,
+                withTexts ? x.c.Body : null, withTexts ? null : EF.Property<byte[]>(x.c, CommentConfiguration.BodySha256), x.c.IsHidden, x.c.HiddenReason,
                 x.Login, x.DisplayName)));
 
     public async ValueTask<IReadOnlyList<CommentItem>> Handle(ListCommentsQuery query, CancellationToken cancellationToken)
@@ -49,7 +55,7 @@ public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, Ma
         var subject = query.Subject;
         var me = user.PersonId;
         var rows = new List<CommentRow>();
-        await foreach (var row in (subject.Kind == CommentSubjectKind.Proposal ? ProposalThread : SowThread)(db, subject.Id).WithCancellation(cancellationToken))
+        await foreach (var row in (subject.Kind == CommentSubjectKind.Proposal ? ProposalThread : SowThread)(db, subject.Id, query.WithTexts).WithCancellation(cancellationToken))
         {
             rows.Add(row);
         }
@@ -70,6 +76,10 @@ public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, Ma
             .OrderBy(r => r.RevisionId)
             .ToLookup(r => r.CommentId);
         var replies = rows.Where(r => r.ParentId is not null).ToLookup(r => r.ParentId!.Value);
+        if (!query.WithTexts)
+        {
+            await FindRenderedAsync(rows, me, cancellationToken);
+        }
 
         CommentItem Item(CommentRow c, IReadOnlyList<CommentItem> children)
         {
@@ -79,10 +89,40 @@ public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, Ma
                 ? [.. revisions[c.Id].Select(r => new CommentEdit(r.WrittenAt, markdown.ToHtml(r.Body)))]
                 : [];
             return new CommentItem(c.Id, c.ParentId, c.Revision, c.AuthorLogin, c.AuthorName, c.CreatedAt, c.EditedAt,
-                visible ? c.Body : null, visible ? markdown.ToHtml(c.Body) : null, c.IsHidden, c.HiddenReason, c.AuthorId == me, earlier, children);
+                visible ? c.Body : null, visible ? c.Html ?? markdown.ToHtml(c.Body) : null, c.IsHidden, c.HiddenReason, c.AuthorId == me, earlier, children);
         }
 
         return [.. rows.Where(r => r.ParentId is null).Select(thread => Item(thread, replies.Contains(thread.Id) ? [.. replies[thread.Id].Select(reply => Item(reply, []))] : []))];
+    }
+
+    /// <summary>
+    /// Each visible comment's HTML from the renderer's cache by its hash; the texts of those not found
+    /// (not rendered since the portal started, or evicted) are read in one more statement.
+    /// </summary>
+    private async Task FindRenderedAsync(List<CommentRow> rows, int? me, CancellationToken cancellationToken)
+    {
+        List<int>? unrendered = null;
+        foreach (var row in rows)
+        {
+            if ((!row.IsHidden || row.AuthorId == me) && !markdown.TryGetRendered(row.BodySha256, out row.Html))
+            {
+                (unrendered ??= []).Add(row.Id);
+            }
+        }
+
+        if (unrendered is null)
+        {
+            return;
+        }
+
+        var texts = await db.Comments.AsNoTracking().Where(c => unrendered.Contains(c.Id)).Select(c => new { c.Id, c.Body }).ToDictionaryAsync(c => c.Id, c => c.Body, cancellationToken);
+        foreach (var row in rows)
+        {
+            if (row.Html is null && texts.TryGetValue(row.Id, out var body))
+            {
+                row.Html = markdown.ToHtml(body);
+            }
+        }
     }
 
     private async Task<bool> ExistsAsync(CommentSubject subject, CancellationToken cancellationToken)
@@ -96,7 +136,11 @@ public sealed class ListCommentsHandler(PortalDbContext db, CurrentUser user, Ma
 
     private sealed record RevisionRow(int CommentId, int RevisionId, DateTimeOffset WrittenAt, string Body);
 
+    /// <summary>Body is null when the texts were not asked for; Html is then found by BodySha256.</summary>
     private sealed record CommentRow(
-        int Id, int? ParentId, int? Revision, int AuthorId, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, string Body, bool IsHidden, string? HiddenReason,
-        string AuthorLogin, string AuthorName);
+        int Id, int? ParentId, int? Revision, int AuthorId, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, string? Body, byte[]? BodySha256, bool IsHidden, string? HiddenReason,
+        string AuthorLogin, string AuthorName)
+    {
+        public string? Html;
+    }
 }

@@ -187,7 +187,7 @@ public sealed class ProposalDetailModel(IMediator mediator, CurrentUser user, Ti
     private async Task LoadAsync(int id, CancellationToken ct)
     {
         Proposal = await mediator.Send(new GetProposalQuery(id), ct);
-        Comments = await mediator.Send(new ListCommentsQuery(CommentSubject.Proposal(id)), ct);
+        Comments = await mediator.Send(new ListCommentsQuery(CommentSubject.Proposal(id), WithTexts: false), ct);
         // A statement saved for every other proposal: none of them can have a statement of work.
         Sows = Proposal.State.BecomesStatementOfWork() ? await mediator.Send(new ListProposalSowsQuery(id), ct) : [];
     }

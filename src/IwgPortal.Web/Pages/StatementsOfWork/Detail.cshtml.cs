@@ -130,7 +130,7 @@ public sealed class SowDetailModel(IMediator mediator, CurrentUser user, TimePro
     private async Task LoadAsync(int id, CancellationToken ct)
     {
         Sow = await mediator.Send(new GetSowQuery(id), ct);
-        Comments = Sow.Revisions.Count > 0 || IsWorkingGroup ? await mediator.Send(new ListCommentsQuery(CommentSubject.Sow(id)), ct) : [];
+        Comments = Sow.Revisions.Count > 0 || IsWorkingGroup ? await mediator.Send(new ListCommentsQuery(CommentSubject.Sow(id), WithTexts: false), ct) : [];
         ServiceNames = (await mediator.Send(new ListServicesQuery(), ct)).ToDictionary(s => s.Slug, s => s.Name);
         Sourcing = await SourcingPanel.LoadAsync(mediator, user, clock, id, Sow.Published?.Route, Sow.State, ct);
     }
