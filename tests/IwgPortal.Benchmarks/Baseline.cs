@@ -317,8 +317,8 @@ internal static partial class Baseline
         while (await reader.ReadAsync(ct))
         {
             html.Append("<li><strong>").Append(WebUtility.HtmlEncode(reader.IsDBNull(0) ? "The portal" : reader.GetString(0))).Append("</strong> ")
-                .Append(WebUtility.HtmlEncode(reader.GetString(1))).Append(' ').Append(WebUtility.HtmlEncode(reader.GetString(2))).Append(" <code>")
-                .Append(WebUtility.HtmlEncode(reader.GetString(3))).Append("</code> ");
+                .Append(WebUtility.HtmlEncode(reader.GetString(1))).Append(' ').Append(WebUtility.HtmlEncode(Display.RecordKind(reader.GetString(2)))).Append(" #")
+                .Append(WebUtility.HtmlEncode(reader.GetString(3))).Append(' ');
             Time(html, reader.GetFieldValue<DateTimeOffset>(4)).Append("</li>");
         }
 

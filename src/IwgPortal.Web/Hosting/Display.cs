@@ -51,6 +51,25 @@ public static class Display
             $"<span class=\"sha-group\">{HtmlEncoder.Default.Encode(new string(group))}</span>")));
     }
 
+    /// <summary>
+    /// A record's kind in words, for the audit trail and the home page's activity: the kinds are
+    /// identifiers ("sow-bounty-application"), which read as code to a visitor.
+    /// </summary>
+    public static string RecordKind(string kind) => kind switch
+    {
+        "sow" => "statement of work",
+        "sow-volunteer" => "volunteer offer",
+        "sow-bounty" => "bounty",
+        "sow-bounty-application" => "bounty application",
+        "sow-rfp" => "request for proposals",
+        "sow-rfp-offer" => "offer",
+        "sow-rfp-question" => "question on a request for proposals",
+        "sow-rfp-score" => "offer score",
+        "sow-rfp-conflict" => "conflict-of-interest declaration",
+        "role-grant" => "role",
+        _ => kind.Replace('-', ' '),
+    };
+
     public static string Date(DateTimeOffset instant) => instant.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     public static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");

@@ -53,4 +53,13 @@ public class DisplayTests
         content.WriteTo(writer, HtmlEncoder.Default);
         return writer.ToString();
     }
+
+    [Theory]
+    [InlineData("sow", "statement of work")]
+    [InlineData("sow-bounty-application", "bounty application")]
+    [InlineData("sow-rfp-offer", "offer")]
+    [InlineData("role-grant", "role")]
+    [InlineData("proposal", "proposal")]
+    [InlineData("some-new-kind", "some new kind")]
+    public void A_record_kind_reads_as_words(string kind, string words) => Display.RecordKind(kind).ShouldBe(words);
 }

@@ -48,4 +48,18 @@ public class VolunteerRouteTests(PortalFactory portal) : IClassFixture<PortalFac
             .GetProperty("errors").TryGetProperty("Note", out _).ShouldBeTrue();
         await ProblemDetailsTests.ShouldBeProblem(await bob.PostAsJsonAsync("/api/sows/999999/volunteers", new { note = "Me" }), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task The_public_audit_trail_names_records_in_words_and_links_statements_of_work()
+    {
+        using var wg = await portal.CreateApiClientAsync("vol3-wg", Role.WorkingGroupMember);
+        using var carol = await portal.CreateApiClientAsync("vol3-carol");
+        var id = await SourcingKit.PublishedSowAsync(portal, wg, "vol3", "Volunteers");
+        var offer = await SourcingKit.CreatedIdAsync(await carol.PostAsJsonAsync($"/api/sows/{id}/volunteers", new { note = "I can help." }));
+
+        var html = await portal.CreateClient().GetStringAsync(new Uri("/audit", UriKind.Relative));
+        html.ShouldContain($"<a href=\"/sows/{id}\">statement of work #{id}</a>");
+        html.ShouldContain($"volunteer offer #{offer}");
+        html.ShouldNotContain("sow-volunteer");
+    }
 }
