@@ -1,5 +1,9 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Encodings.Web;
+using IwgPortal.Domain.Membership;
+using IwgPortal.Domain.StatementsOfWork;
+using IwgPortal.Domain.StatementsOfWork.Sourcing;
 using Microsoft.AspNetCore.Html;
 
 namespace IwgPortal.Web.Hosting;
@@ -53,22 +57,24 @@ public static class Display
 
     /// <summary>
     /// A record's kind in words, for the audit trail and the home page's activity: the kinds are
-    /// identifiers ("sow-bounty-application"), which read as code to a visitor.
+    /// identifiers ("sow-bounty-application"), which read as code to a visitor. Keyed by the
+    /// domain's own kinds, so renaming one cannot leave its words behind.
     /// </summary>
-    public static string RecordKind(string kind) => kind switch
+    public static string RecordKind(string kind) => KindWords.TryGetValue(kind, out var words) ? words : kind.Replace('-', ' ');
+
+    private static readonly FrozenDictionary<string, string> KindWords = new Dictionary<string, string>
     {
-        "sow" => "statement of work",
-        "sow-volunteer" => "volunteer offer",
-        "sow-bounty" => "bounty",
-        "sow-bounty-application" => "bounty application",
-        "sow-rfp" => "request for proposals",
-        "sow-rfp-offer" => "offer",
-        "sow-rfp-question" => "question on a request for proposals",
-        "sow-rfp-score" => "offer score",
-        "sow-rfp-conflict" => "conflict-of-interest declaration",
-        "role-grant" => "role",
-        _ => kind.Replace('-', ' '),
-    };
+        [StatementOfWork.AuditKind] = "statement of work",
+        [VolunteerOffer.AuditKind] = "volunteer offer",
+        [Bounty.AuditKind] = "bounty",
+        [BountyApplication.AuditKind] = "bounty application",
+        [RequestForProposals.AuditKind] = "request for proposals",
+        [RfpOffer.AuditKind] = "offer",
+        [RfpQuestion.AuditKind] = "question on a request for proposals",
+        [RfpScore.AuditKind] = "offer score",
+        [RfpConflict.AuditKind] = "conflict-of-interest declaration",
+        [RoleGrant.AuditKind] = "role",
+    }.ToFrozenDictionary();
 
     public static string Date(DateTimeOffset instant) => instant.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
